@@ -1,0 +1,556 @@
+//! Arabic normalisation that remembers where every output character came from.
+//!
+//! Two profiles:
+//! - [`Profile::Display`] makes only fixes a reader would never notice: NFKC (so presentation forms such as
+//!   "ﻫ" U+FEEB become "ه"), removal of tatweel and of invisible characters (zero-width and bidi controls,
+//!   soft hyphen, BOM). Diacritics, letter shapes and digits are kept as written.
+//! - [`Profile::Search`] folds everything that varies between outlets for the same word: all of the above,
+//!   plus removal of diacritics, alef variants (أ إ آ ٱ) → ا, alef maqsura ى → ي, teh marbuta ة → ه, hamza
+//!   carriers ؤ ئ → ء, Persian letters (ی ک) → Arabic, Arabic-Indic and Persian digits → ASCII, Latin
+//!   lower-casing.
+//!
+//! Every fold can also be switched on its own with [`Options`]. Arabic punctuation (، ؛ ؟) is kept as
+//! punctuation in both profiles.
+//!
+//! The output keeps a map back to the original text ([`Normalized::original_range`]), so that a span found in
+//! normalised text (a name, a date, a quoted sentence) can be shown to the user exactly as the outlet wrote it.
+//!
+//! Why our own: Unicode crates do NFKC but not Arabic orthographic folding, and none of the Arabic tools we know
+//! keeps offsets through normalisation.
+//!
+//! ```
+//! use marsad_text::normalize::{normalize, Profile};
+//! let original = "أعلنَ الوزيـــر";
+//! let n = normalize(original, Profile::Search);
+//! assert_eq!(n.text(), "اعلن الوزير");
+//! let start = n.text().find("الوزير").unwrap();
+//! assert_eq!(&original[n.original_range(start..n.text().len())], "الوزيـــر");
+//! ```
+//!
+//! What it does not do: spelling correction, stemming, or anything that needs context beyond one character and
+//! its combining marks.
+
+use std::ops::Range;
+
+use unicode_normalization::{
+    IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfkc_quick,
+};
+
+/// Which folds to apply. Build one from a [`Profile`] and adjust fields as needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Unicode NFKC: compatibility forms (Arabic presentation forms, ligatures, full-width Latin) to base letters.
+    pub nfkc: bool,
+    /// Remove zero-width and bidi control characters, soft hyphen and BOM.
+    pub remove_invisible: bool,
+    /// Remove tatweel (kashida, U+0640), a purely typographic stretch.
+    pub remove_tatweel: bool,
+    /// Remove harakat, shadda, sukun, superscript alef and Quranic marks.
+    pub remove_diacritics: bool,
+    /// أ إ آ ٱ (and wavy-hamza alefs) → ا.
+    pub fold_alef: bool,
+    /// ى → ي, and Persian ی → ي.
+    pub fold_alef_maqsura: bool,
+    /// ة → ه.
+    pub fold_teh_marbuta: bool,
+    /// ؤ ئ → ء, so that مسؤول and مسئول meet.
+    pub fold_hamza_carriers: bool,
+    /// Persian/Urdu letter shapes used on Arabic pages (ک → ك).
+    pub fold_persian_letters: bool,
+    /// Arabic-Indic (٠-٩) and Persian (۰-۹) digits → ASCII, Arabic decimal/thousands separators → . and ,
+    pub ascii_digits: bool,
+    /// Lower-case Latin letters.
+    pub lowercase: bool,
+}
+
+/// A named set of [`Options`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// Aggressive folding for matching, indexing, hashing and comparison.
+    Search,
+    /// Only the fixes a reader would not notice; safe to show.
+    Display,
+}
+
+impl Profile {
+    pub fn options(self) -> Options {
+        match self {
+            Profile::Search => Options {
+                nfkc: true,
+                remove_invisible: true,
+                remove_tatweel: true,
+                remove_diacritics: true,
+                fold_alef: true,
+                fold_alef_maqsura: true,
+                fold_teh_marbuta: true,
+                fold_hamza_carriers: true,
+                fold_persian_letters: true,
+                ascii_digits: true,
+                lowercase: true,
+            },
+            Profile::Display => Options {
+                nfkc: true,
+                remove_invisible: true,
+                remove_tatweel: true,
+                remove_diacritics: false,
+                fold_alef: false,
+                fold_alef_maqsura: false,
+                fold_teh_marbuta: false,
+                fold_hamza_carriers: false,
+                fold_persian_letters: false,
+                ascii_digits: false,
+                lowercase: false,
+            },
+        }
+    }
+}
+
+impl From<Profile> for Options {
+    fn from(profile: Profile) -> Self {
+        profile.options()
+    }
+}
+
+/// One stretch of output and the stretch of input it came from. In an identity piece every output byte is
+/// the input byte at the same distance from the start; in a replaced piece the output as a whole stands for
+/// the input as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    out_start: u32,
+    src_start: u32,
+    src_end: u32,
+    identity: bool,
+}
+
+/// Normalised text plus the map back to the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    pieces: Vec<Piece>,
+    source_len: usize,
+}
+
+impl Normalized {
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Consumes self, returning the normalised text.
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Maps a byte range of the normalised text to the byte range of the original text it came from.
+    ///
+    /// The result always lies on char boundaries of the original. A range that starts or ends inside a
+    /// replaced piece (say, one of the two letters "لا" that NFKC made of the ligature "ﻻ") widens to the whole
+    /// original piece. Ranges outside the text are clamped.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        if self.pieces.is_empty() {
+            return 0..0;
+        }
+        let start = range.start.min(self.text.len());
+        let end = range.end.clamp(start, self.text.len());
+        let orig_start = self.map_start(start);
+        if end == start {
+            return orig_start..orig_start;
+        }
+        let orig_end = self.map_end(end).max(orig_start);
+        orig_start..orig_end
+    }
+
+    /// The original byte offset of a normalised byte offset (the start of the piece it falls in, for replaced
+    /// pieces).
+    pub fn original_offset(&self, offset: usize) -> usize {
+        self.original_range(offset..offset).start
+    }
+
+    fn piece_index(&self, offset: usize) -> usize {
+        // Last piece whose output starts at or before `offset`.
+        self.pieces
+            .partition_point(|p| p.out_start as usize <= offset)
+            .saturating_sub(1)
+    }
+
+    fn map_start(&self, offset: usize) -> usize {
+        if offset >= self.text.len() {
+            return self.source_len;
+        }
+        let piece = self.pieces[self.piece_index(offset)];
+        if piece.identity {
+            piece.src_start as usize + (offset - piece.out_start as usize)
+        } else {
+            piece.src_start as usize
+        }
+    }
+
+    fn map_end(&self, offset: usize) -> usize {
+        // The piece holding the last byte before `offset`.
+        let idx = self.piece_index(offset - 1);
+        let piece = self.pieces[idx];
+        if piece.identity {
+            piece.src_start as usize + (offset - piece.out_start as usize)
+        } else {
+            piece.src_end as usize
+        }
+    }
+}
+
+/// Normalises `text` with a profile or a custom set of options.
+pub fn normalize(text: &str, options: impl Into<Options>) -> Normalized {
+    let options = options.into();
+    let mut out = Normalized {
+        text: String::with_capacity(text.len()),
+        pieces: Vec::new(),
+        source_len: text.len(),
+    };
+    Normalizer {
+        options,
+        out: &mut out,
+    }
+    .run(text);
+    out
+}
+
+/// Normalises without keeping offsets; cheaper when only the text is needed (hashing, keys).
+pub fn normalize_str(text: &str, options: impl Into<Options>) -> String {
+    normalize(text, options).into_text()
+}
+
+struct Normalizer<'a> {
+    options: Options,
+    out: &'a mut Normalized,
+}
+
+/// What one input character becomes.
+enum Mapped {
+    Drop,
+    Same,
+    Char(char),
+}
+
+impl Normalizer<'_> {
+    fn run(&mut self, text: &str) {
+        let mut iter = text.char_indices().peekable();
+        let mut buffer: Vec<char> = Vec::new();
+        while let Some((start, c)) = iter.next() {
+            // The fast path takes a character alone only when neither it nor its successor can take part in a
+            // composition; anything else goes through NFKC as a cluster.
+            let next_is_simple = iter.peek().is_none_or(|&(_, next)| is_simple(next));
+            if self.options.nfkc && !(is_simple(c) && next_is_simple) {
+                // A cluster: this character and every following one that may combine with it under NFKC.
+                let mut end = start + c.len_utf8();
+                buffer.clear();
+                buffer.push(c);
+                while let Some(&(next_start, next)) = iter.peek() {
+                    if self.is_transparent(next) {
+                        // Invisible characters must not keep a base and its marks apart, or a second pass would
+                        // compose what the first did not.
+                        iter.next();
+                        end = next_start + next.len_utf8();
+                        continue;
+                    }
+                    if is_simple(next) || !may_combine_backwards(next) {
+                        break;
+                    }
+                    buffer.push(next);
+                    end = next_start + next.len_utf8();
+                    iter.next();
+                }
+                self.push_cluster(&buffer, start, end);
+            } else {
+                let end = start + c.len_utf8();
+                match self.map_char(c) {
+                    Mapped::Same => self.push_identity(c, start, end),
+                    Mapped::Char(m) => self.push_replaced_char(m, start, end),
+                    Mapped::Drop => {}
+                }
+            }
+        }
+    }
+
+    fn is_transparent(&self, c: char) -> bool {
+        (self.options.remove_invisible && is_invisible(c))
+            || (self.options.remove_tatweel && c == TATWEEL)
+    }
+
+    fn push_cluster(&mut self, chars: &[char], start: usize, end: usize) {
+        let composed: Vec<char> = chars.iter().copied().nfkc().collect();
+        if composed.as_slice() == chars && chars.len() == 1 && end - start == chars[0].len_utf8() {
+            match self.map_char(chars[0]) {
+                Mapped::Same => self.push_identity(chars[0], start, end),
+                Mapped::Char(m) => self.push_replaced_char(m, start, end),
+                Mapped::Drop => {}
+            }
+            return;
+        }
+        let out_start = self.out.text.len();
+        for &c in &composed {
+            match self.map_char(c) {
+                Mapped::Same => self.out.text.push(c),
+                Mapped::Char(m) => self.out.text.push(m),
+                Mapped::Drop => {}
+            }
+        }
+        if self.out.text.len() > out_start {
+            self.out.pieces.push(Piece {
+                out_start: out_start as u32,
+                src_start: start as u32,
+                src_end: end as u32,
+                identity: false,
+            });
+            self.reorder_marks_across(out_start);
+        }
+    }
+
+    /// When a cluster's output begins with combining marks (NFKC made them from a presentation form whose
+    /// tatweel was then dropped), they now follow the previous cluster's marks and must be put in canonical
+    /// order together, or a second pass would order them differently. The pieces involved merge into one.
+    fn reorder_marks_across(&mut self, out_start: usize) {
+        let text = &self.out.text;
+        let starts_with_mark = text[out_start..]
+            .chars()
+            .next()
+            .is_some_and(|c| canonical_combining_class(c) != 0);
+        let before = text[..out_start].chars().next_back();
+        if !starts_with_mark || !before.is_some_and(|c| canonical_combining_class(c) != 0) {
+            return;
+        }
+        let run_start = text[..out_start]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| canonical_combining_class(c) != 0)
+            .last()
+            .map_or(out_start, |(i, _)| i);
+        let mut marks: Vec<char> = text[run_start..].chars().collect();
+        let split = marks
+            .iter()
+            .position(|&c| canonical_combining_class(c) == 0)
+            .unwrap_or(marks.len());
+        marks[..split].sort_by_key(|&c| canonical_combining_class(c));
+        let reordered: String = marks.into_iter().collect();
+        self.out.text.truncate(run_start);
+        self.out.text.push_str(&reordered);
+        let first = self.piece_index_at(run_start);
+        let merged_end = self.out.pieces.last().map_or(0, |p| p.src_end);
+        self.out.pieces.truncate(first + 1);
+        if let Some(piece) = self.out.pieces.last_mut() {
+            piece.identity = false;
+            piece.src_end = merged_end;
+        }
+    }
+
+    fn piece_index_at(&self, offset: usize) -> usize {
+        self.out
+            .pieces
+            .partition_point(|p| p.out_start as usize <= offset)
+            .saturating_sub(1)
+    }
+
+    #[inline]
+    fn push_identity(&mut self, c: char, start: usize, end: usize) {
+        let out_start = self.out.text.len();
+        if let Some(last) = self.out.pieces.last_mut() {
+            let last_out_len = out_start - last.out_start as usize;
+            if last.identity
+                && last.src_end as usize == start
+                && last_out_len == (last.src_end - last.src_start) as usize
+            {
+                last.src_end = end as u32;
+                self.out.text.push(c);
+                return;
+            }
+        }
+        self.out.pieces.push(Piece {
+            out_start: out_start as u32,
+            src_start: start as u32,
+            src_end: end as u32,
+            identity: true,
+        });
+        self.out.text.push(c);
+    }
+
+    #[inline]
+    fn push_replaced_char(&mut self, c: char, start: usize, end: usize) {
+        let out_start = self.out.text.len();
+        self.out.pieces.push(Piece {
+            out_start: out_start as u32,
+            src_start: start as u32,
+            src_end: end as u32,
+            identity: false,
+        });
+        self.out.text.push(c);
+    }
+
+    #[inline]
+    fn map_char(&self, c: char) -> Mapped {
+        let o = &self.options;
+        if c.is_ascii() {
+            if o.lowercase && c.is_ascii_uppercase() {
+                return Mapped::Char(c.to_ascii_lowercase());
+            }
+            return Mapped::Same;
+        }
+        match c {
+            TATWEEL if o.remove_tatweel => Mapped::Drop,
+            'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' if o.fold_alef => Mapped::Char('ا'),
+            'ى' if o.fold_alef_maqsura => Mapped::Char('ي'),
+            'ی' | 'ې' if o.fold_alef_maqsura || o.fold_persian_letters => Mapped::Char('ي'),
+            'ک' if o.fold_persian_letters => Mapped::Char('ك'),
+            'ة' if o.fold_teh_marbuta => Mapped::Char('ه'),
+            'ۀ' if o.fold_teh_marbuta => Mapped::Char('ه'),
+            'ؤ' | 'ئ' if o.fold_hamza_carriers => Mapped::Char('ء'),
+            '\u{0660}'..='\u{0669}' if o.ascii_digits => {
+                Mapped::Char(ascii_digit(c as u32 - 0x0660))
+            }
+            '\u{06F0}'..='\u{06F9}' if o.ascii_digits => {
+                Mapped::Char(ascii_digit(c as u32 - 0x06F0))
+            }
+            '\u{066B}' if o.ascii_digits => Mapped::Char('.'),
+            '\u{066C}' if o.ascii_digits => Mapped::Char(','),
+            _ if o.remove_diacritics && is_diacritic(c) => Mapped::Drop,
+            _ if o.remove_invisible && is_invisible(c) => Mapped::Drop,
+            _ if o.lowercase && c.is_uppercase() => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => Mapped::Char(l),
+                    _ => Mapped::Same,
+                }
+            }
+            _ => Mapped::Same,
+        }
+    }
+}
+
+const TATWEEL: char = '\u{0640}';
+
+fn ascii_digit(value: u32) -> char {
+    char::from_digit(value, 10).unwrap_or('0')
+}
+
+/// Characters that NFKC leaves alone and that never combine with a neighbour: the fast path.
+#[inline]
+fn is_simple(c: char) -> bool {
+    match c as u32 {
+        0x00..=0x7F => true,
+        // Arabic letters, punctuation and digits without compatibility decompositions, excluding the combining
+        // marks U+064B..U+065F, U+0670 and the letters with decompositions U+0675..U+0678.
+        0x060C..=0x064A
+        | 0x0660..=0x066F
+        | 0x0671..=0x0674
+        | 0x0679..=0x06D3
+        | 0x06D5
+        | 0x06EE..=0x06FF => true,
+        _ => false,
+    }
+}
+
+/// Whether `c` may compose with or reorder against what precedes it under NFKC.
+fn may_combine_backwards(c: char) -> bool {
+    canonical_combining_class(c) != 0 || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Maybe
+}
+
+/// Arabic diacritics: harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
+pub fn is_diacritic(c: char) -> bool {
+    matches!(c as u32,
+        0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7 | 0x06E8 | 0x06EA..=0x06ED
+        | 0x08D3..=0x08E1 | 0x08E3..=0x08FF)
+}
+
+/// Zero-width characters, bidi controls, soft hyphen and BOM.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x061C | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069 | 0xFEFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search(s: &str) -> String {
+        normalize_str(s, Profile::Search)
+    }
+
+    fn display(s: &str) -> String {
+        normalize_str(s, Profile::Display)
+    }
+
+    #[test]
+    fn presentation_forms_become_base_letters_in_both_profiles() {
+        // "ﻫ" (U+FEEB, initial heh) as scraped in a Hijri date.
+        assert_eq!(display("1447 \u{FEEB}"), "1447 ه");
+        assert_eq!(search("\u{FEFB}"), "لا");
+    }
+
+    #[test]
+    fn search_folds_alef_yeh_teh_marbuta_hamza_and_diacritics() {
+        assert_eq!(search("أَحْمَد إِبْرَاهِيم آمِنَة"), "احمد ابراهيم امنه");
+        assert_eq!(search("مستشفى"), "مستشفي");
+        assert_eq!(search("مسؤول مسئول"), "مسءول مسءول");
+        assert_eq!(search("وقّع"), "وقع");
+    }
+
+    #[test]
+    fn display_keeps_what_a_reader_sees() {
+        assert_eq!(display("أَعلنَ"), "أَعلنَ");
+        assert_eq!(display("مستشفى ١٤"), "مستشفى ١٤");
+        assert_eq!(display("الاتفـــاق"), "الاتفاق");
+    }
+
+    #[test]
+    fn digits_fold_to_ascii_in_search() {
+        assert_eq!(search("١٤ آب ٢٠٢٥"), "14 اب 2025");
+        assert_eq!(search("۱۴۰۴"), "1404");
+        assert_eq!(search("٣٫٥"), "3.5");
+    }
+
+    #[test]
+    fn invisible_controls_are_removed_and_punctuation_kept() {
+        assert_eq!(
+            display("سوريا\u{200F}، تركيا\u{200C}؛ لماذا؟"),
+            "سوريا، تركيا؛ لماذا؟"
+        );
+        assert_eq!(display("\u{FEFF}نص"), "نص");
+    }
+
+    #[test]
+    fn combining_hamza_composes_with_alef() {
+        // alef + combining hamza above (U+0654) is أ after NFKC, then ا in search.
+        assert_eq!(display("ا\u{0654}حمد"), "أحمد");
+        assert_eq!(search("ا\u{0654}حمد"), "احمد");
+    }
+
+    #[test]
+    fn latin_is_lowercased_in_search_only() {
+        assert_eq!(search("Reuters SANA"), "reuters sana");
+        assert_eq!(display("Reuters"), "Reuters");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let original = "قال الوزيـــر: «ﻻ تراجع»";
+        let n = normalize(original, Profile::Search);
+        assert_eq!(n.text(), "قال الوزير: «لا تراجع»");
+        let find = |needle: &str| {
+            let start = n.text().find(needle).unwrap();
+            &original[n.original_range(start..start + needle.len())]
+        };
+        assert_eq!(find("الوزير"), "الوزيـــر");
+        assert_eq!(find("لا"), "ﻻ");
+        // Half of a ligature widens to the whole ligature.
+        let la = n.text().find("لا").unwrap();
+        assert_eq!(&original[n.original_range(la..la + 'ل'.len_utf8())], "ﻻ");
+        assert_eq!(find("تراجع»"), "تراجع»");
+    }
+
+    #[test]
+    fn empty_and_all_dropped_inputs() {
+        let n = normalize("", Profile::Search);
+        assert_eq!(n.text(), "");
+        assert_eq!(n.original_range(0..0), 0..0);
+        let n = normalize("\u{200F}ـ", Profile::Search);
+        assert_eq!(n.text(), "");
+        assert_eq!(n.original_range(0..0), 0..0);
+    }
+}

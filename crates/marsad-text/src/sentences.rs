@@ -1,0 +1,249 @@
+//! Sentence splitting for Arabic news text, with byte offsets.
+//!
+//! A sentence ends at . ! ? ؟ … or a line break, except where the full stop belongs to a number
+//! ("13.08.2025", "3.5"), an abbreviation ("د." for دكتور, "أ.د.", single Latin initials as in "U.S."), a URL
+//! or a decimal. Quotes are respected: a full stop inside “…”, «…» or "…" does not end the sentence, so a
+//! quoted statement stays with the words that attribute it; if a quote is never closed within the
+//! paragraph, the paragraph is split as if there were no quotes. Closing quotes and brackets right after the
+//! end mark belong to the sentence that ends.
+//!
+//! ```
+//! use marsad_text::sentences::sentences;
+//! let text = "قال الوزير: «وقّعنا الاتفاق. وسنبدأ غداً». وأضاف أن الموعد 13.08.2025 ثابت! هل من جديد؟";
+//! let found: Vec<&str> = sentences(text).map(|r| &text[r]).collect();
+//! assert_eq!(found, ["قال الوزير: «وقّعنا الاتفاق. وسنبدأ غداً».", "وأضاف أن الموعد 13.08.2025 ثابت!", "هل من جديد؟"]);
+//! ```
+//!
+//! Not done here: splitting on colons or semicolons, or deciding what a sentence means.
+
+use std::ops::Range;
+
+/// Iterates over the sentences of `text` as trimmed byte ranges.
+pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    paragraphs(text).flat_map(move |para| split_paragraph(text, para, true))
+}
+
+/// Byte ranges of the non-empty lines of `text`; a line break always ends a sentence.
+fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').map(move |line| {
+        let range = start..start + line.len();
+        start += line.len();
+        range
+    })
+}
+
+fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<Range<usize>> {
+    let slice = &text[para.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut out = Vec::new();
+    let mut sentence_start = 0;
+    let mut straight_quote_open = false;
+    let mut depth: i32 = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let was_in_quote = depth > 0 || straight_quote_open;
+        match c {
+            '“' | '«' | '‹' | '„' if respect_quotes => depth += 1,
+            '”' | '»' | '›' if respect_quotes => depth = (depth - 1).max(0),
+            '"' if respect_quotes => {
+                straight_quote_open = !straight_quote_open;
+            }
+            _ => {}
+        }
+        // A quote that closes right after an end mark ends the sentence with it: «…انتهى.» ثم …
+        let closes_after_end = respect_quotes
+            && was_in_quote
+            && depth == 0
+            && !straight_quote_open
+            && i > 0
+            && is_terminal(chars[i - 1].1)
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace());
+        if closes_after_end {
+            let end = chars[i + 1].0;
+            push_trimmed(&mut out, slice, para.start, sentence_start..end);
+            sentence_start = end;
+            i += 1;
+            continue;
+        }
+        let in_quote = respect_quotes && (depth > 0 || straight_quote_open);
+        if is_terminal(c) && !in_quote && ends_sentence(&chars, i) {
+            // Take further end marks and closing quotes/brackets with this sentence.
+            let mut j = i + 1;
+            while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
+                if respect_quotes {
+                    match chars[j].1 {
+                        '”' | '»' | '›' => depth = (depth - 1).max(0),
+                        '"' => straight_quote_open = !straight_quote_open,
+                        _ => {}
+                    }
+                }
+                j += 1;
+            }
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                slice.len()
+            };
+            push_trimmed(&mut out, slice, para.start, sentence_start..end);
+            sentence_start = end;
+            i = j;
+            continue;
+        }
+        let _ = pos;
+        i += 1;
+    }
+    if respect_quotes && (depth > 0 || straight_quote_open) {
+        // An unclosed quote would swallow the paragraph: split it as if it had no quotes.
+        return split_paragraph(text, para, false);
+    }
+    push_trimmed(&mut out, slice, para.start, sentence_start..slice.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, base: usize, range: Range<usize>) {
+    let piece = &slice[range.clone()];
+    let trimmed_start = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        let start = base + range.start + trimmed_start;
+        out.push(start..start + trimmed.len());
+    }
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '”' | '»' | '›' | '"' | '\'' | ')' | ']' | '’')
+}
+
+/// Decides whether the end mark at `chars[i]` really ends a sentence.
+fn ends_sentence(chars: &[(usize, char)], i: usize) -> bool {
+    let c = chars[i].1;
+    if c != '.' {
+        return true;
+    }
+    let prev = i.checked_sub(1).map(|k| chars[k].1);
+    let next = chars.get(i + 1).map(|&(_, c)| c);
+    // Inside a number or a run of dots that continues a word ("13.08.2025", "example.com").
+    if let (Some(p), Some(n)) = (prev, next) {
+        if p.is_alphanumeric() && n.is_alphanumeric() {
+            return false;
+        }
+    }
+    // Abbreviation: the word before the dot.
+    let mut k = i;
+    while k > 0 && chars[k - 1].1.is_alphabetic() {
+        k -= 1;
+    }
+    let word: String = chars[k..i].iter().map(|&(_, c)| c).collect();
+    if is_abbreviation(&word) {
+        // "د. أحمد": an abbreviation followed by more text on the line does not end the sentence.
+        return next.is_none() || !chars[i + 1..].iter().any(|&(_, c)| !c.is_whitespace());
+    }
+    true
+}
+
+/// Abbreviations that take a full stop in Arabic and English news.
+fn is_abbreviation(word: &str) -> bool {
+    let n = word.chars().count();
+    if n == 1 {
+        // Single letters: Latin initials ("U.S.", "J. Smith") and Arabic ones ("د." doctor, "م." engineer,
+        // "أ." professor, "ج.م.ع").
+        return true;
+    }
+    matches!(
+        word,
+        "Dr" | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Prof"
+            | "St"
+            | "Jr"
+            | "vs"
+            | "etc"
+            | "No"
+            | "Inc"
+            | "Ltd"
+            | "Co"
+            | "Gen"
+            | "Col"
+            | "Lt"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_arabic_question_mark_and_line_breaks() {
+        assert_eq!(
+            split("هل انتهى الاجتماع؟ نعم\nسطر ثان"),
+            ["هل انتهى الاجتماع؟", "نعم", "سطر ثان"]
+        );
+    }
+
+    #[test]
+    fn keeps_dates_times_and_decimals_whole() {
+        assert_eq!(
+            split("آخر تحديث: 14.08.2025 1:24 مساءً. بلغ النمو 3.5 في المئة."),
+            [
+                "آخر تحديث: 14.08.2025 1:24 مساءً.",
+                "بلغ النمو 3.5 في المئة."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            split("التقى د. محمد العلي بالوفد. ثم غادر."),
+            ["التقى د. محمد العلي بالوفد.", "ثم غادر."]
+        );
+        assert_eq!(
+            split("said the U.S. envoy. Then left."),
+            ["said the U.S. envoy.", "Then left."]
+        );
+    }
+
+    #[test]
+    fn quotes_keep_statements_together() {
+        assert_eq!(
+            split(
+                "وتابعت الوزارة: \"وقع الوزيران المذكرة. وهي خطوة مهمة\". وأضافت المصادر أمراً آخر."
+            ),
+            [
+                "وتابعت الوزارة: \"وقع الوزيران المذكرة. وهي خطوة مهمة\".",
+                "وأضافت المصادر أمراً آخر."
+            ]
+        );
+        assert_eq!(
+            split("قال: “انتهى. غادرنا.” ثم صمت."),
+            ["قال: “انتهى. غادرنا.”", "ثم صمت."]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_falls_back_to_plain_splitting() {
+        assert_eq!(
+            split("قال: «انتهى الأمر. ثم غادر. وعاد"),
+            ["قال: «انتهى الأمر.", "ثم غادر.", "وعاد"]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_repeated_marks() {
+        assert_eq!(
+            split("ماذا بعد؟! لا أحد يعرف... ربما غداً"),
+            ["ماذا بعد؟!", "لا أحد يعرف...", "ربما غداً"]
+        );
+    }
+}

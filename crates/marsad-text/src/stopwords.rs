@@ -1,0 +1,358 @@
+//! Arabic stop words: function words only.
+//!
+//! Prepositions, conjunctions, pronouns, demonstratives, relatives, particles, auxiliaries (كان and its
+//! sisters), negation and question words, and the adverbs that carry no topic. Written for marsad, in
+//! search-normalised spelling (ا for أ إ آ, ي for ى, ه for ة).
+//!
+//! Deliberately *not* stop words: month names, weekdays, اليوم/أمس, reporting verbs (قال، أكد), kinship and name
+//! particles (أبو، بن), numbers and titles. The dates, claims and entity stages need them, and for topic
+//! scoring they are rare enough to weigh themselves.
+//!
+//! ```
+//! use marsad_text::stopwords::is_stop_word;
+//! assert!(is_stop_word("في"));
+//! assert!(is_stop_word("والتي"));   // a clitic و on a stop word is still a stop word
+//! assert!(!is_stop_word("قال"));
+//! assert!(!is_stop_word("اب"));
+//! ```
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+/// The list, in search-normalised spelling.
+pub const STOP_WORDS: &[&str] = &[
+    // prepositions
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "حتي",
+    "منذ",
+    "مذ",
+    "عند",
+    "لدي",
+    "لدى",
+    "نحو",
+    "ضد",
+    "حول",
+    "دون",
+    "خلال",
+    "بين",
+    "عبر",
+    "لدن",
+    "فوق",
+    "تحت",
+    "امام",
+    "وراء",
+    "قبل",
+    "بعد",
+    "اثناء",
+    "ازاء",
+    "حيال",
+    "لصالح",
+    "ضمن",
+    "سوي",
+    "غير",
+    "عدا",
+    "خلا",
+    "لكي",
+    "كي",
+    "بدون",
+    "جراء",
+    "بسبب",
+    "رغم",
+    "برغم",
+    "تجاه",
+    "لدي",
+    "وسط",
+    "طوال",
+    // conjunctions and particles
+    "او",
+    "ام",
+    "ثم",
+    "بل",
+    "لكن",
+    "لكنه",
+    "لكنها",
+    "لكنهم",
+    "ولكن",
+    "اما",
+    "اذا",
+    "اذ",
+    "ان",
+    "انه",
+    "انها",
+    "انهم",
+    "انما",
+    "كان",
+    "كانت",
+    "كانوا",
+    "يكون",
+    "تكون",
+    "يكونوا",
+    "كما",
+    "كذلك",
+    "لان",
+    "لانه",
+    "لانها",
+    "حيث",
+    "قد",
+    "لقد",
+    "لم",
+    "لن",
+    "لا",
+    "ما",
+    "ليس",
+    "ليست",
+    "ليسوا",
+    "سوف",
+    "هل",
+    "الا",
+    "لو",
+    "لولا",
+    "كلا",
+    "اي",
+    "اية",
+    "ايه",
+    "بان",
+    "بانه",
+    "بانها",
+    "فان",
+    "فانه",
+    "كان",
+    "لعل",
+    "ليت",
+    "مثل",
+    "كل",
+    "بعض",
+    "جميع",
+    "عدة",
+    "عده",
+    "اكثر",
+    "اقل",
+    "ايضا",
+    "فقط",
+    "جدا",
+    "اذن",
+    "حين",
+    "حينما",
+    "عندما",
+    "بينما",
+    "كلما",
+    "لما",
+    "مما",
+    "ممن",
+    "عما",
+    "فيما",
+    "كيف",
+    "متي",
+    "اين",
+    "لماذا",
+    "ماذا",
+    "كم",
+    "هناك",
+    "هنا",
+    "هنالك",
+    "ثمه",
+    "نعم",
+    "يا",
+    "اما",
+    "ايا",
+    "سواء",
+    "مهما",
+    "اينما",
+    "كيفما",
+    "حتي",
+    "بحيث",
+    "كيما",
+    "قط",
+    "ابدا",
+    "دائما",
+    "احيانا",
+    "تقريبا",
+    "نحو",
+    "زهاء",
+    "قرابه",
+    "لدن",
+    "منها",
+    "منه",
+    "منهم",
+    "منهما",
+    "فيه",
+    "فيها",
+    "فيهم",
+    "عليه",
+    "عليها",
+    "عليهم",
+    "اليه",
+    "اليها",
+    "اليهم",
+    "عنه",
+    "عنها",
+    "عنهم",
+    "به",
+    "بها",
+    "بهم",
+    "له",
+    "لها",
+    "لهم",
+    "لهما",
+    "معه",
+    "معها",
+    "معهم",
+    "بينهم",
+    "بينها",
+    "بينهما",
+    "لنا",
+    "لكم",
+    "منا",
+    "عنا",
+    "علينا",
+    "الينا",
+    // pronouns
+    "هو",
+    "هي",
+    "هم",
+    "هن",
+    "هما",
+    "انا",
+    "نحن",
+    "انت",
+    "انتم",
+    "انتما",
+    "انتن",
+    "اياه",
+    "اياها",
+    "اياهم",
+    "نفسه",
+    "نفسها",
+    "انفسهم",
+    "ذاته",
+    "ذاتها",
+    // demonstratives and relatives
+    "هذا",
+    "هذه",
+    "هذان",
+    "هذين",
+    "هاتان",
+    "هاتين",
+    "هءلاء",
+    "ذلك",
+    "تلك",
+    "ذاك",
+    "اولءك",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذان",
+    "اللذين",
+    "اللتان",
+    "اللتين",
+    "اللواتي",
+    "اللاتي",
+    "اللاءي",
+    "من",
+    "ما",
+    // auxiliaries and sisters of كان
+    "اصبح",
+    "اصبحت",
+    "امسي",
+    "اضحي",
+    "ظل",
+    "ظلت",
+    "بات",
+    "باتت",
+    "صار",
+    "صارت",
+    "مازال",
+    "لازال",
+    "مادام",
+    "يزال",
+    "تزال",
+    "يظل",
+    "تظل",
+    "عاد",
+    "عادت",
+    "كاد",
+    "كادت",
+    "يكاد",
+    "تكاد",
+    "عسي",
+    // discourse adverbs without topic
+    "حاليا",
+    "لاحقا",
+    "سابقا",
+    "مجددا",
+    "اخيرا",
+    "كثيرا",
+    "قليلا",
+    "معا",
+    "ذاتها",
+    "نفس",
+    "عدم",
+    "ايضا",
+    "تم",
+    "يتم",
+    "تتم",
+    "وفق",
+    "وفقا",
+    "طبقا",
+    "حسب",
+    "بحسب",
+    "لذا",
+    "لذلك",
+    "اذ",
+];
+
+static SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+
+/// Whether a search-normalised word is a function word, also behind a clitic و or ف.
+pub fn is_stop_word(word: &str) -> bool {
+    let set = &*SET;
+    if set.contains(word) {
+        return true;
+    }
+    for clitic in ["و", "ف"] {
+        if let Some(rest) = word.strip_prefix(clitic) {
+            if rest.chars().count() >= 2 && set.contains(rest) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_words_are_not_stop_words() {
+        for word in [
+            "وزير",
+            "قال",
+            "اكد",
+            "اغسطس",
+            "اب",
+            "امس",
+            "اليوم",
+            "ابو",
+            "بن",
+            "سوريا",
+            "مليون",
+        ] {
+            assert!(!is_stop_word(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn function_words_behind_clitics() {
+        for word in ["وفي", "والتي", "فان", "وهو", "ومن", "وكان"] {
+            assert!(is_stop_word(word), "{word}");
+        }
+    }
+}
