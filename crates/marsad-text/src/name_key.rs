@@ -84,8 +84,8 @@ impl NameKey {
     /// left out, such as the father's name).
     ///
     /// Tokens are aligned in order (longest common subsequence, with near-equal tokens counting as 0.8). With
-    /// two or more tokens on both sides, the last tokens (the family name) must match, or the score is at most
-    /// 0.5; a one-token name matching only one token of a longer name scores 0.6 at most: a bare family name
+    /// two or more tokens on both sides, the last tokens (the family name) must match, and so must the first
+    /// unless all of the shorter name aligns, or the score is at most 0.5; a one-token name matching only one token of a longer name scores 0.6 at most: a bare family name
     /// is weak evidence.
     pub fn similarity(&self, other: &NameKey) -> f32 {
         let (a, b) = (&self.tokens, &other.tokens);
@@ -98,7 +98,9 @@ impl NameKey {
         if a.len() >= 2 && b.len() >= 2 {
             let last = token_similarity(&a[a.len() - 1], &b[b.len() - 1]);
             let first = token_similarity(&a[0], &b[0]);
-            if last == 0.0 || first == 0.0 {
+            // Different family names, or different first names unless the shorter name is wholly part of the
+            // longer one (a family name with its particle: أبو قسرة in مرهف أبو قسرة).
+            if last == 0.0 || (first == 0.0 && score < 0.99) {
                 score = score.min(0.5);
             }
         } else if a.len() != b.len() {
@@ -151,13 +153,14 @@ pub fn token_key(token: &str) -> String {
     key
 }
 
-/// 1 for equal keys, 0.8 for keys one edit apart (on keys of four letters or more), else 0.
+/// 1 for equal keys, 0.8 for keys one edit apart when both have five letters or more (shorter keys are
+/// whole given names, where one letter is a different name: محمد / محمود), else 0.
 fn token_similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
     let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if ac.len().min(bc.len()) >= 4 && edit_distance_at_most_one(&ac, &bc) {
+    if ac.len().min(bc.len()) >= 5 && edit_distance_at_most_one(&ac, &bc) {
         0.8
     } else {
         0.0

@@ -30,7 +30,9 @@
 //! What it does not do: spelling correction, stemming, or anything that needs context beyond one character and
 //! its combining marks.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use unicode_normalization::{
     IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfkc_quick,
@@ -111,8 +113,9 @@ impl From<Profile> for Options {
     }
 }
 
-/// One stretch of output and the stretch of input it came from. In an identity piece every output byte is
-/// the input byte at the same distance from the start; in a replaced piece the output as a whole stands for
+/// One stretch of output and the stretch of input it came from. In an aligned piece (`identity`) every output
+/// char boundary lies at the same distance from the piece start as an input char boundary (characters kept,
+/// or replaced by one of the same UTF-8 length, as أ → ا); in a replaced piece the output as a whole stands for
 /// the input as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Piece {
@@ -224,50 +227,107 @@ struct Normalizer<'a> {
 }
 
 /// What one input character becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mapped {
     Drop,
     Same,
     Char(char),
 }
 
+static SEARCH_TABLE: LazyLock<[Mapped; 256]> =
+    LazyLock::new(|| arabic_table(&Profile::Search.options()));
+static DISPLAY_TABLE: LazyLock<[Mapped; 256]> =
+    LazyLock::new(|| arabic_table(&Profile::Display.options()));
+
+/// What each character of the Arabic block U+0600..U+06FF becomes under `options`.
+fn arabic_table(options: &Options) -> [Mapped; 256] {
+    let mut table = [Mapped::Same; 256];
+    for (i, slot) in table.iter_mut().enumerate() {
+        if let Some(c) = char::from_u32(0x0600 + i as u32) {
+            *slot = map_char(options, c);
+        }
+    }
+    table
+}
+
+fn table_for(options: &Options) -> Cow<'static, [Mapped; 256]> {
+    if *options == Profile::Search.options() {
+        Cow::Borrowed(&*SEARCH_TABLE)
+    } else if *options == Profile::Display.options() {
+        Cow::Borrowed(&*DISPLAY_TABLE)
+    } else {
+        Cow::Owned(arabic_table(options))
+    }
+}
+
 impl Normalizer<'_> {
     fn run(&mut self, text: &str) {
-        let mut iter = text.char_indices().peekable();
-        let mut buffer: Vec<char> = Vec::new();
-        while let Some((start, c)) = iter.next() {
-            // The fast path takes a character alone only when neither it nor its successor can take part in a
-            // composition; anything else goes through NFKC as a cluster.
-            let next_is_simple = iter.peek().is_none_or(|&(_, next)| is_simple(next));
-            if self.options.nfkc && !(is_simple(c) && next_is_simple) {
-                // A cluster: this character and every following one that may combine with it under NFKC.
-                let mut end = start + c.len_utf8();
-                buffer.clear();
-                buffer.push(c);
-                while let Some(&(next_start, next)) = iter.peek() {
-                    if self.is_transparent(next) {
-                        // Invisible characters must not keep a base and its marks apart, or a second pass would
-                        // compose what the first did not.
-                        iter.next();
-                        end = next_start + next.len_utf8();
-                        continue;
-                    }
-                    if is_simple(next) || !may_combine_backwards(next) {
-                        break;
-                    }
-                    buffer.push(next);
-                    end = next_start + next.len_utf8();
-                    iter.next();
+        let bytes = text.as_bytes();
+        let table = table_for(&self.options);
+        let nfkc = self.options.nfkc;
+        let mut pos = 0;
+        while pos < bytes.len() {
+            if bytes[pos] < 0x80 {
+                // An ASCII run in one go; a last character that a combining mark follows goes the cluster way.
+                let start = pos;
+                while pos < bytes.len() && bytes[pos] < 0x80 {
+                    pos += 1;
                 }
-                self.push_cluster(&buffer, start, end);
-            } else {
-                let end = start + c.len_utf8();
-                match self.map_char(c) {
-                    Mapped::Same => self.push_identity(c, start, end),
-                    Mapped::Char(m) => self.push_replaced_char(m, start, end),
-                    Mapped::Drop => {}
+                let end = if nfkc && !next_is_simple(text, pos) {
+                    pos - 1
+                } else {
+                    pos
+                };
+                if end > start {
+                    self.push_ascii(&text[start..end], start);
                 }
+                if end < pos {
+                    pos = self.cluster(text, end);
+                }
+                continue;
             }
+            let c = decode_at(text, pos);
+            let next = pos + c.len_utf8();
+            if nfkc && !(is_simple(c) && next_is_simple(text, next)) {
+                pos = self.cluster(text, pos);
+                continue;
+            }
+            let mapped = match c as u32 {
+                0x0600..=0x06FF => table[(c as u32 - 0x0600) as usize],
+                _ => map_char(&self.options, c),
+            };
+            match mapped {
+                Mapped::Same => self.push_aligned(c, pos, next),
+                Mapped::Char(m) if m.len_utf8() == c.len_utf8() => self.push_aligned(m, pos, next),
+                Mapped::Char(m) => self.push_replaced_char(m, pos, next),
+                Mapped::Drop => {}
+            }
+            pos = next;
         }
+    }
+
+    /// Normalises the cluster that starts at `start` (a character and every following one that may combine
+    /// with it under NFKC) and returns where the next one starts.
+    fn cluster(&mut self, text: &str, start: usize) -> usize {
+        let c = decode_at(text, start);
+        let mut end = start + c.len_utf8();
+        let mut buffer: Vec<char> = vec![c];
+        while end < text.len() {
+            let next = decode_at(text, end);
+            if self.is_transparent(next) {
+                // Invisible characters must not keep a base and its marks apart, or a second pass would compose
+                // what the first did not.
+                end += next.len_utf8();
+                continue;
+            }
+            if is_simple(next) || !may_combine_backwards(next) {
+                break;
+            }
+            buffer.push(next);
+            end += next.len_utf8();
+        }
+        self.push_cluster(&buffer, start, end);
+        end
     }
 
     fn is_transparent(&self, c: char) -> bool {
@@ -278,8 +338,10 @@ impl Normalizer<'_> {
     fn push_cluster(&mut self, chars: &[char], start: usize, end: usize) {
         let composed: Vec<char> = chars.iter().copied().nfkc().collect();
         if composed.as_slice() == chars && chars.len() == 1 && end - start == chars[0].len_utf8() {
-            match self.map_char(chars[0]) {
-                Mapped::Same => self.push_identity(chars[0], start, end),
+            let c = chars[0];
+            match map_char(&self.options, c) {
+                Mapped::Same => self.push_aligned(c, start, end),
+                Mapped::Char(m) if m.len_utf8() == c.len_utf8() => self.push_aligned(m, start, end),
                 Mapped::Char(m) => self.push_replaced_char(m, start, end),
                 Mapped::Drop => {}
             }
@@ -287,7 +349,7 @@ impl Normalizer<'_> {
         }
         let out_start = self.out.text.len();
         for &c in &composed {
-            match self.map_char(c) {
+            match map_char(&self.options, c) {
                 Mapped::Same => self.out.text.push(c),
                 Mapped::Char(m) => self.out.text.push(m),
                 Mapped::Drop => {}
@@ -314,7 +376,7 @@ impl Normalizer<'_> {
             .next()
             .is_some_and(|c| canonical_combining_class(c) != 0);
         let before = text[..out_start].chars().next_back();
-        if !starts_with_mark || !before.is_some_and(|c| canonical_combining_class(c) != 0) {
+        if !starts_with_mark || before.is_none_or(|c| canonical_combining_class(c) == 0) {
             return;
         }
         let run_start = text[..out_start]
@@ -332,7 +394,11 @@ impl Normalizer<'_> {
         let reordered: String = marks.into_iter().collect();
         self.out.text.truncate(run_start);
         self.out.text.push_str(&reordered);
-        let first = self.piece_index_at(run_start);
+        let first = self
+            .out
+            .pieces
+            .partition_point(|p| p.out_start as usize <= run_start)
+            .saturating_sub(1);
         let merged_end = self.out.pieces.last().map_or(0, |p| p.src_end);
         self.out.pieces.truncate(first + 1);
         if let Some(piece) = self.out.pieces.last_mut() {
@@ -341,16 +407,28 @@ impl Normalizer<'_> {
         }
     }
 
-    fn piece_index_at(&self, offset: usize) -> usize {
-        self.out
-            .pieces
-            .partition_point(|p| p.out_start as usize <= offset)
-            .saturating_sub(1)
+    fn push_ascii(&mut self, run: &str, start: usize) {
+        let out_start = self.out.text.len();
+        if self.options.lowercase && run.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.out
+                .text
+                .extend(run.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            self.out.text.push_str(run);
+        }
+        self.extend_aligned(out_start, start, start + run.len());
     }
 
     #[inline]
-    fn push_identity(&mut self, c: char, start: usize, end: usize) {
+    fn push_aligned(&mut self, c: char, start: usize, end: usize) {
         let out_start = self.out.text.len();
+        self.out.text.push(c);
+        self.extend_aligned(out_start, start, end);
+    }
+
+    /// Records that output from `out_start` on stands, byte for byte, for input `start..end`.
+    #[inline]
+    fn extend_aligned(&mut self, out_start: usize, start: usize, end: usize) {
         if let Some(last) = self.out.pieces.last_mut() {
             let last_out_len = out_start - last.out_start as usize;
             if last.identity
@@ -358,7 +436,6 @@ impl Normalizer<'_> {
                 && last_out_len == (last.src_end - last.src_start) as usize
             {
                 last.src_end = end as u32;
-                self.out.text.push(c);
                 return;
             }
         }
@@ -368,7 +445,6 @@ impl Normalizer<'_> {
             src_end: end as u32,
             identity: true,
         });
-        self.out.text.push(c);
     }
 
     #[inline]
@@ -382,44 +458,50 @@ impl Normalizer<'_> {
         });
         self.out.text.push(c);
     }
+}
 
-    #[inline]
-    fn map_char(&self, c: char) -> Mapped {
-        let o = &self.options;
-        if c.is_ascii() {
-            if o.lowercase && c.is_ascii_uppercase() {
-                return Mapped::Char(c.to_ascii_lowercase());
-            }
-            return Mapped::Same;
+/// The character at byte `pos` of `text` (a char boundary).
+#[inline]
+fn decode_at(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or('\u{FFFD}')
+}
+
+/// Whether the character at `pos` (if any) can be taken without looking back at its predecessor.
+#[inline]
+fn next_is_simple(text: &str, pos: usize) -> bool {
+    pos >= text.len() || is_simple(decode_at(text, pos))
+}
+
+fn map_char(o: &Options, c: char) -> Mapped {
+    if c.is_ascii() {
+        if o.lowercase && c.is_ascii_uppercase() {
+            return Mapped::Char(c.to_ascii_lowercase());
         }
-        match c {
-            TATWEEL if o.remove_tatweel => Mapped::Drop,
-            'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' if o.fold_alef => Mapped::Char('ا'),
-            'ى' if o.fold_alef_maqsura => Mapped::Char('ي'),
-            'ی' | 'ې' if o.fold_alef_maqsura || o.fold_persian_letters => Mapped::Char('ي'),
-            'ک' if o.fold_persian_letters => Mapped::Char('ك'),
-            'ة' if o.fold_teh_marbuta => Mapped::Char('ه'),
-            'ۀ' if o.fold_teh_marbuta => Mapped::Char('ه'),
-            'ؤ' | 'ئ' if o.fold_hamza_carriers => Mapped::Char('ء'),
-            '\u{0660}'..='\u{0669}' if o.ascii_digits => {
-                Mapped::Char(ascii_digit(c as u32 - 0x0660))
+        return Mapped::Same;
+    }
+    match c {
+        TATWEEL if o.remove_tatweel => Mapped::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' if o.fold_alef => Mapped::Char('ا'),
+        'ى' if o.fold_alef_maqsura => Mapped::Char('ي'),
+        'ی' | 'ې' if o.fold_alef_maqsura || o.fold_persian_letters => Mapped::Char('ي'),
+        'ک' if o.fold_persian_letters => Mapped::Char('ك'),
+        'ة' if o.fold_teh_marbuta => Mapped::Char('ه'),
+        'ۀ' if o.fold_teh_marbuta => Mapped::Char('ه'),
+        'ؤ' | 'ئ' if o.fold_hamza_carriers => Mapped::Char('ء'),
+        '\u{0660}'..='\u{0669}' if o.ascii_digits => Mapped::Char(ascii_digit(c as u32 - 0x0660)),
+        '\u{06F0}'..='\u{06F9}' if o.ascii_digits => Mapped::Char(ascii_digit(c as u32 - 0x06F0)),
+        '\u{066B}' if o.ascii_digits => Mapped::Char('.'),
+        '\u{066C}' if o.ascii_digits => Mapped::Char(','),
+        _ if o.remove_diacritics && is_diacritic(c) => Mapped::Drop,
+        _ if o.remove_invisible && is_invisible(c) => Mapped::Drop,
+        _ if o.lowercase && c.is_uppercase() => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => Mapped::Char(l),
+                _ => Mapped::Same,
             }
-            '\u{06F0}'..='\u{06F9}' if o.ascii_digits => {
-                Mapped::Char(ascii_digit(c as u32 - 0x06F0))
-            }
-            '\u{066B}' if o.ascii_digits => Mapped::Char('.'),
-            '\u{066C}' if o.ascii_digits => Mapped::Char(','),
-            _ if o.remove_diacritics && is_diacritic(c) => Mapped::Drop,
-            _ if o.remove_invisible && is_invisible(c) => Mapped::Drop,
-            _ if o.lowercase && c.is_uppercase() => {
-                let mut lower = c.to_lowercase();
-                match (lower.next(), lower.next()) {
-                    (Some(l), None) => Mapped::Char(l),
-                    _ => Mapped::Same,
-                }
-            }
-            _ => Mapped::Same,
         }
+        _ => Mapped::Same,
     }
 }
 

@@ -39,14 +39,14 @@ use rustc_hash::FxHashSet;
 
 /// Returns the light stem of a search-normalised word (a slice of `word`).
 pub fn stem(word: &str) -> &str {
-    let n = char_count(word);
-    if n <= 3 || !word.chars().all(is_arabic_letter) {
+    if word.len() <= 6 || !word.chars().all(is_arabic_letter) {
         return word;
     }
     let lexicon = &*LEXICON;
-    // A reading that lands on the lexicon wins; try the least stripped prefix first.
-    if let Some(found) = strip_suffixes(word, lexicon).filter(|s| s.1) {
-        return found.0;
+    // A reading that lands on the lexicon wins.
+    let unprefixed = strip_suffixes(word, lexicon);
+    if unprefixed.1 || !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+        return unprefixed.0;
     }
     let mut best_default: Option<&str> = None;
     for &(prefix, min_rest) in PREFIXES {
@@ -57,19 +57,15 @@ pub fn stem(word: &str) -> &str {
         if rest_len < 2 {
             continue;
         }
-        if let Some((core, hit)) = strip_suffixes(rest, lexicon) {
-            if hit {
-                return core;
-            }
-            if best_default.is_none() && rest_len >= min_rest {
-                best_default = Some(core);
-            }
+        let (core, hit) = strip_suffixes(rest, lexicon);
+        if hit {
+            return core;
+        }
+        if best_default.is_none() && rest_len >= min_rest {
+            best_default = Some(core);
         }
     }
-    match best_default {
-        Some(core) => core,
-        None => strip_suffixes(word, lexicon).map_or(word, |(core, _)| core),
-    }
+    best_default.unwrap_or(unprefixed.0)
 }
 
 /// Proclitic sequences, longest first, with the letters that must remain after removal.
@@ -123,20 +119,20 @@ const ENDINGS: &[(&str, usize)] = &[
 
 /// Strips suffixes from `word`; the flag says whether the result (or an intermediate form, which is then
 /// returned) is a lexicon stem.
-fn strip_suffixes<'a>(word: &'a str, lexicon: &FxHashSet<&str>) -> Option<(&'a str, bool)> {
+fn strip_suffixes<'a>(word: &'a str, lexicon: &FxHashSet<&str>) -> (&'a str, bool) {
     if lexicon.contains(word) {
-        return Some((word, true));
+        return (word, true);
     }
     if word.ends_with("ستان") {
         // Country names (باكستان، كردستان): never a dual.
-        return Some((word, true));
+        return (word, true);
     }
     let mut current = word;
     for suffix in TEH_PRONOUNS {
         if let Some(rest) = current.strip_suffix(suffix) {
             if char_count(rest) >= 3 {
                 let hit = lexicon.contains(rest);
-                return Some((rest, hit));
+                return (rest, hit);
             }
         }
     }
@@ -144,7 +140,7 @@ fn strip_suffixes<'a>(word: &'a str, lexicon: &FxHashSet<&str>) -> Option<(&'a s
         if let Some(rest) = current.strip_suffix(suffix) {
             if char_count(rest) >= 3 {
                 if lexicon.contains(rest) {
-                    return Some((rest, true));
+                    return (rest, true);
                 }
                 current = rest;
                 break;
@@ -154,17 +150,17 @@ fn strip_suffixes<'a>(word: &'a str, lexicon: &FxHashSet<&str>) -> Option<(&'a s
     for &(suffix, min_rest) in ENDINGS {
         if let Some(rest) = current.strip_suffix(suffix) {
             if char_count(rest) >= min_rest {
-                return Some((rest, lexicon.contains(rest)));
+                return (rest, lexicon.contains(rest));
             }
         }
     }
-    Some((current, false))
+    (current, false)
 }
 
+/// Letters in a word already checked to be Arabic letters, all of which take two bytes in UTF-8.
 #[inline]
 fn char_count(s: &str) -> usize {
-    // Normalised Arabic letters are two bytes each; count chars exactly anyway for mixed input.
-    s.chars().count()
+    s.len() / 2
 }
 
 #[inline]

@@ -1,0 +1,235 @@
+//! `marsad demo`: runs every stage built so far over the bundled demo corpus and prints what it finds.
+//!
+//! Stages land one by one; the demo shows each as it arrives and says which are still to come.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args as ClapArgs;
+use marsad_ingest::{Format, IngestError, Page, read_paths};
+use marsad_model::{Document, DocumentId};
+use marsad_text::NameKey;
+use marsad_text::normalize::{Profile, normalize};
+use marsad_text::sentences::sentences;
+use marsad_text::stem::stem;
+use marsad_text::stopwords::is_stop_word;
+use marsad_text::tokenize::words;
+
+use super::Outcome;
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The corpus folder (default: the bundled examples/corpus).
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// How many key terms to show per document.
+    #[arg(long, default_value_t = 6)]
+    terms: usize,
+}
+
+pub fn run(args: &Args) -> Result<Outcome> {
+    let corpus = locate_corpus(args.corpus.as_deref())?;
+    println!("marsad demo — corpus {}\n", corpus.display());
+
+    let batch = read_paths(&[&corpus]);
+    println!(
+        "== ingest: {} pages read, {} inputs not read",
+        batch.pages.len(),
+        batch.errors.len()
+    );
+    for error in &batch.errors {
+        println!("   ! {}", relative(&error.to_string(), &corpus));
+    }
+
+    // Extraction (boilerplate removal, metadata) is not built yet: every line of a page is kept as a paragraph.
+    let documents: Vec<(Document, &Page)> = batch
+        .pages
+        .iter()
+        .map(|page| (Document::new(page.source.clone(), page.lines.clone()), page))
+        .collect();
+
+    println!("\n== documents (id = content hash of the normalised body)");
+    println!(
+        "   {:<12}  {:<4}  {:>5}  {:>9}  {:>5}  source",
+        "id", "kind", "lines", "sentences", "words"
+    );
+    let mut seen: HashMap<&DocumentId, &str> = HashMap::new();
+    for (doc, page) in &documents {
+        let body = doc.body();
+        let sentence_count = sentences(&body).count();
+        let normalised = normalize(&body, Profile::Search);
+        let word_count = words(normalised.text()).count();
+        let kind = match page.format {
+            Format::Text => "txt",
+            Format::Html => "html",
+        };
+        let source = relative(&doc.source, &corpus);
+        let duplicate = match seen.get(&doc.id) {
+            Some(first) => format!("  (same body as {first})"),
+            None => String::new(),
+        };
+        println!(
+            "   {:<12}  {:<4}  {:>5}  {:>9}  {:>5}  {source}{duplicate}",
+            &doc.id.0[..12],
+            kind,
+            doc.paragraphs.len(),
+            sentence_count,
+            word_count
+        );
+        seen.entry(&doc.id).or_insert(&doc.source);
+    }
+
+    print_key_terms(&documents, &corpus, args.terms);
+    print_name_keys(&corpus)?;
+
+    println!("\n== pipeline");
+    for (stage, status) in [
+        (
+            "text layer (normalise, tokens, sentences, stems, stop words, name keys)",
+            "built",
+        ),
+        ("ingest: txt, html, gzip", "built"),
+        (
+            "ingest: WARC, RSS/Atom, JSON Lines, legacy charsets; extraction and metadata",
+            "next (issue #3)",
+        ),
+        ("store, search, export", "to come (issue #4)"),
+        (
+            "near-duplicates, shared passages, event clustering",
+            "to come (issue #5)",
+        ),
+        (
+            "entities across spellings, dates in every calendar",
+            "to come (issue #6)",
+        ),
+        (
+            "claims, contradictions, timeline, cited summary: story briefs",
+            "to come (issue #7)",
+        ),
+    ] {
+        println!("   {status:<20} {stage}");
+    }
+    // Formats whose readers are still to come are not failures of the demo; anything else is.
+    let failed = batch
+        .errors
+        .iter()
+        .any(|e| !matches!(e, IngestError::Unsupported { .. }));
+    Ok(if failed {
+        Outcome::PartlyFailed
+    } else {
+        Outcome::Done
+    })
+}
+
+/// TF-IDF over light stems, stop words removed: the words that set each document apart.
+fn print_key_terms(documents: &[(Document, &Page)], corpus: &Path, per_document: usize) {
+    println!("\n== key terms per document (TF-IDF over light stems, stop words removed)");
+    let stem_counts: Vec<BTreeMap<String, u32>> = documents
+        .iter()
+        .map(|(doc, _)| {
+            let normalised = normalize(&doc.body(), Profile::Search);
+            let mut counts = BTreeMap::new();
+            for word in words(normalised.text()) {
+                if is_stop_word(word)
+                    || !word.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+                {
+                    continue;
+                }
+                let st = stem(word);
+                if st.chars().count() >= 3 {
+                    *counts.entry(st.to_string()).or_insert(0) += 1;
+                }
+            }
+            counts
+        })
+        .collect();
+    let mut document_frequency: HashMap<&str, u32> = HashMap::new();
+    for counts in &stem_counts {
+        for term in counts.keys() {
+            *document_frequency.entry(term).or_insert(0) += 1;
+        }
+    }
+    let n = documents.len() as f64;
+    for ((doc, _), counts) in documents.iter().zip(&stem_counts) {
+        let mut scored: Vec<(f64, &str)> = counts
+            .iter()
+            .map(|(term, &tf)| {
+                let df = f64::from(document_frequency[term.as_str()]);
+                (f64::from(tf) * ((n + 1.0) / (df + 0.5)).ln(), term.as_str())
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        let terms: Vec<&str> = scored.iter().take(per_document).map(|(_, t)| *t).collect();
+        println!(
+            "   {:<28} {}",
+            relative(&doc.source, corpus),
+            terms.join("، ")
+        );
+    }
+}
+
+/// Shows name keys on the spellings recorded in the corpus's truth file.
+fn print_name_keys(corpus: &Path) -> Result<()> {
+    let truth_path = corpus.join("truth.json");
+    let Ok(text) = std::fs::read_to_string(&truth_path) else {
+        return Ok(());
+    };
+    let truth: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not valid JSON", truth_path.display()))?;
+    println!(
+        "\n== name keys on the spellings listed in truth.json (same person when similarity ≥ {})",
+        NameKey::SAME_PERSON
+    );
+    let Some(entities) = truth["entities"].as_array() else {
+        return Ok(());
+    };
+    for entity in entities.iter().filter(|e| e["type"] == "PER") {
+        let canonical = entity["canonical"].as_str().unwrap_or_default();
+        let canonical_key = NameKey::new(canonical);
+        let variants: Vec<&str> = entity["variants"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+            .collect();
+        let met = variants
+            .iter()
+            .filter(|v| NameKey::new(v).similarity(&canonical_key) >= NameKey::SAME_PERSON)
+            .count();
+        println!(
+            "   {canonical} [{canonical_key}]: {met}/{} spellings meet",
+            variants.len()
+        );
+        for variant in variants {
+            let key = NameKey::new(variant);
+            println!(
+                "      {:.2}  {variant} [{key}]",
+                key.similarity(&canonical_key)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn locate_corpus(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = given {
+        if !path.is_dir() {
+            bail!("{}: not a folder", path.display());
+        }
+        return Ok(path.to_path_buf());
+    }
+    let candidates = [
+        PathBuf::from("examples/corpus"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus"),
+    ];
+    candidates
+        .into_iter()
+        .find(|p| p.is_dir())
+        .context("the demo corpus (examples/corpus) was not found; run from the repository or pass --corpus DIR")
+}
+
+fn relative(text: &str, corpus: &Path) -> String {
+    let prefix = format!("{}/", corpus.display());
+    text.replace(&prefix, "")
+}

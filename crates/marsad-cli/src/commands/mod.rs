@@ -1,0 +1,25 @@
+//! One module per command. Each turns its arguments into calls on the library crates and reports an
+//! [`Outcome`].
+
+pub mod demo;
+pub mod text;
+
+use std::process::ExitCode;
+
+/// How a command ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was done.
+    Done,
+    /// Some inputs failed; the rest were done.
+    PartlyFailed,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Done => ExitCode::SUCCESS,
+            Outcome::PartlyFailed => ExitCode::from(1),
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! The `marsad` command line: parses flags into a plan, runs it, and decides what to print and which exit
+//! code to return (0 ok, 1 some inputs failed and the rest were done, 2 usage error).
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// marsad (مرصد): Arabic news intelligence. Turns raw pages from many outlets into story briefs.
+#[derive(Debug, Parser)]
+#[command(name = "marsad", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run everything built so far on the bundled demo corpus and print what comes out.
+    #[command(after_help = "Example:\n  marsad demo\n  marsad demo --corpus examples/corpus")]
+    Demo(commands::demo::Args),
+    /// The Arabic text layer on its own: normalise, tokenise, split sentences, stem, key names.
+    #[command(subcommand)]
+    Text(commands::text::TextCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Demo(args) => commands::demo::run(&args),
+        Command::Text(command) => commands::text::run(&command),
+    };
+    match result {
+        Ok(outcome) => outcome.exit_code(),
+        Err(error) => {
+            eprintln!("marsad: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
