@@ -234,23 +234,43 @@ enum Mapped {
     Char(char),
 }
 
-static SEARCH_TABLE: LazyLock<[Mapped; 256]> =
+/// How the fast path treats a character of the Arabic block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fast {
+    /// Kept as it is.
+    Copy,
+    /// Folded to a character of the same UTF-8 length.
+    Fold(char),
+    /// Anything else (NFKC, a drop, a change of length): the general path.
+    Slow,
+}
+
+static SEARCH_TABLE: LazyLock<[Fast; 256]> =
     LazyLock::new(|| arabic_table(&Profile::Search.options()));
-static DISPLAY_TABLE: LazyLock<[Mapped; 256]> =
+static DISPLAY_TABLE: LazyLock<[Fast; 256]> =
     LazyLock::new(|| arabic_table(&Profile::Display.options()));
 
-/// What each character of the Arabic block U+0600..U+06FF becomes under `options`.
-fn arabic_table(options: &Options) -> [Mapped; 256] {
-    let mut table = [Mapped::Same; 256];
+/// What each character of the Arabic block U+0600..U+06FF becomes on the fast path under `options`.
+fn arabic_table(options: &Options) -> [Fast; 256] {
+    let mut table = [Fast::Slow; 256];
     for (i, slot) in table.iter_mut().enumerate() {
-        if let Some(c) = char::from_u32(0x0600 + i as u32) {
-            *slot = map_char(options, c);
+        let code = 0x0600 + i as u32;
+        let Some(c) = char::from_u32(code) else {
+            continue;
+        };
+        if options.nfkc && !is_simple_code(code) {
+            continue;
         }
+        *slot = match map_char(options, c) {
+            Mapped::Same => Fast::Copy,
+            Mapped::Char(m) if m.len_utf8() == c.len_utf8() => Fast::Fold(m),
+            _ => Fast::Slow,
+        };
     }
     table
 }
 
-fn table_for(options: &Options) -> Cow<'static, [Mapped; 256]> {
+fn table_for(options: &Options) -> Cow<'static, [Fast; 256]> {
     if *options == Profile::Search.options() {
         Cow::Borrowed(&*SEARCH_TABLE)
     } else if *options == Profile::Display.options() {
@@ -264,39 +284,20 @@ impl Normalizer<'_> {
     fn run(&mut self, text: &str) {
         let bytes = text.as_bytes();
         let table = table_for(&self.options);
-        let nfkc = self.options.nfkc;
         let mut pos = 0;
         while pos < bytes.len() {
-            if bytes[pos] < 0x80 {
-                // An ASCII run in one go; a last character that a combining mark follows goes the cluster way.
-                let start = pos;
-                while pos < bytes.len() && bytes[pos] < 0x80 {
-                    pos += 1;
-                }
-                let end = if nfkc && !next_is_simple(text, pos) {
-                    pos - 1
-                } else {
-                    pos
-                };
-                if end > start {
-                    self.push_ascii(&text[start..end], start);
-                }
-                if end < pos {
-                    pos = self.cluster(text, end);
-                }
-                continue;
+            pos = self.fast_run(text, pos, &table);
+            if pos >= bytes.len() {
+                break;
             }
+            // The character at `pos` needs the general path: NFKC, a fold that changes its length, or a drop.
             let c = decode_at(text, pos);
             let next = pos + c.len_utf8();
-            if nfkc && !(is_simple(c) && next_is_simple(text, next)) {
+            if self.options.nfkc && !(is_simple(c) && next_is_simple(text, next)) {
                 pos = self.cluster(text, pos);
                 continue;
             }
-            let mapped = match c as u32 {
-                0x0600..=0x06FF => table[(c as u32 - 0x0600) as usize],
-                _ => map_char(&self.options, c),
-            };
-            match mapped {
+            match map_char(&self.options, c) {
                 Mapped::Same => self.push_aligned(c, pos, next),
                 Mapped::Char(m) if m.len_utf8() == c.len_utf8() => self.push_aligned(m, pos, next),
                 Mapped::Char(m) => self.push_replaced_char(m, pos, next),
@@ -304,6 +305,63 @@ impl Normalizer<'_> {
             }
             pos = next;
         }
+    }
+
+    /// Copies the longest run from `start` of ASCII and Arabic-block characters that keep their length (kept as
+    /// they are, or folded to a letter of the same length such as أ → ا), with one offset-map update for the
+    /// run. Returns where the run stops: the end, or a character for the general path.
+    #[inline]
+    fn fast_run(&mut self, text: &str, start: usize, table: &[Fast; 256]) -> usize {
+        let bytes = text.as_bytes();
+        let nfkc = self.options.nfkc;
+        let lowercase = self.options.lowercase;
+        let out_start = self.out.text.len();
+        let mut copy_from = start;
+        let mut pos = start;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            let len = if b < 0x80 {
+                if lowercase && b.is_ascii_uppercase() {
+                    self.out.text.push_str(&text[copy_from..pos]);
+                    self.out.text.push(b.to_ascii_lowercase() as char);
+                    copy_from = pos + 1;
+                }
+                1
+            } else {
+                if !(0xD8..=0xDB).contains(&b) || pos + 1 >= bytes.len() {
+                    break;
+                }
+                match table[(((b & 0x1F) as usize) << 6 | (bytes[pos + 1] & 0x3F) as usize) - 0x600]
+                {
+                    Fast::Copy => {}
+                    Fast::Fold(m) => {
+                        self.out.text.push_str(&text[copy_from..pos]);
+                        self.out.text.push(m);
+                        copy_from = pos + 2;
+                    }
+                    Fast::Slow => break,
+                }
+                2
+            };
+            // A following character that composes with this one under NFKC (alef + hamza above) sends this
+            // one to the general path.
+            if nfkc && composes_backwards_at(text, pos + len) {
+                if copy_from > pos {
+                    // This character was folded and written already: take it back.
+                    self.out
+                        .text
+                        .truncate(self.out.text.len() - (copy_from - pos));
+                    copy_from = pos;
+                }
+                break;
+            }
+            pos += len;
+        }
+        self.out.text.push_str(&text[copy_from..pos]);
+        if pos > start {
+            self.extend_aligned(out_start, start, pos);
+        }
+        pos
     }
 
     /// Normalises the cluster that starts at `start` (a character and every following one that may combine
@@ -407,18 +465,6 @@ impl Normalizer<'_> {
         }
     }
 
-    fn push_ascii(&mut self, run: &str, start: usize) {
-        let out_start = self.out.text.len();
-        if self.options.lowercase && run.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.out
-                .text
-                .extend(run.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            self.out.text.push_str(run);
-        }
-        self.extend_aligned(out_start, start, start + run.len());
-    }
-
     #[inline]
     fn push_aligned(&mut self, c: char, start: usize, end: usize) {
         let out_start = self.out.text.len();
@@ -467,10 +513,43 @@ fn decode_at(text: &str, pos: usize) -> char {
 }
 
 /// Whether the character at `pos` (if any) can be taken without looking back at its predecessor.
-#[inline]
+#[inline(always)]
 fn next_is_simple(text: &str, pos: usize) -> bool {
-    pos >= text.len() || is_simple(decode_at(text, pos))
+    let bytes = text.as_bytes();
+    match bytes.get(pos) {
+        None => true,
+        Some(&b) if b < 0x80 => true,
+        Some(&b) if (0xD8..=0xDB).contains(&b) && pos + 1 < bytes.len() => {
+            ARABIC_SIMPLE[(((b & 0x1F) as usize) << 6 | (bytes[pos + 1] & 0x3F) as usize) - 0x600]
+        }
+        Some(_) => is_simple(decode_at(text, pos)),
+    }
 }
+
+/// Whether the character at `pos` (if any) may compose with the one before it under NFKC: in the Arabic block
+/// only madda and hamza above/below (U+0653..U+0655) do.
+#[inline(always)]
+fn composes_backwards_at(text: &str, pos: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes.get(pos) {
+        None => false,
+        Some(&b) if b < 0x80 => false,
+        Some(&0xD9) => matches!(bytes.get(pos + 1), Some(0x93..=0x95)),
+        Some(&b) if (0xD8..=0xDB).contains(&b) => false,
+        Some(_) => may_combine_backwards(decode_at(text, pos)),
+    }
+}
+
+/// [`is_simple`] for each character of U+0600..U+06FF.
+static ARABIC_SIMPLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = is_simple_code(0x0600 + i as u32);
+        i += 1;
+    }
+    table
+};
 
 fn map_char(o: &Options, c: char) -> Mapped {
     if c.is_ascii() {
@@ -514,7 +593,11 @@ fn ascii_digit(value: u32) -> char {
 /// Characters that NFKC leaves alone and that never combine with a neighbour: the fast path.
 #[inline]
 fn is_simple(c: char) -> bool {
-    match c as u32 {
+    is_simple_code(c as u32)
+}
+
+const fn is_simple_code(code: u32) -> bool {
+    match code {
         0x00..=0x7F => true,
         // Arabic letters, punctuation and digits without compatibility decompositions, excluding the combining
         // marks U+064B..U+065F, U+0670 and the letters with decompositions U+0675..U+0678.

@@ -39,20 +39,21 @@ use rustc_hash::FxHashSet;
 
 /// Returns the light stem of a search-normalised word (a slice of `word`).
 pub fn stem(word: &str) -> &str {
-    if word.len() <= 6 || !word.chars().all(is_arabic_letter) {
+    if word.len() <= 6 || !is_arabic_word(word) {
         return word;
     }
     let lexicon = &*LEXICON;
     // A reading that lands on the lexicon wins.
     let unprefixed = strip_suffixes(word, lexicon);
-    if unprefixed.1 || !word.starts_with(['و', 'ف', 'ب', 'ك', 'ل', 'ا']) {
+    if unprefixed.1 {
         return unprefixed.0;
     }
     let mut best_default: Option<&str> = None;
-    for &(prefix, min_rest) in PREFIXES {
-        let Some(rest) = word.strip_prefix(prefix) else {
+    for &(prefix, min_rest) in prefixes_for(word) {
+        if !has_prefix(word.as_bytes(), prefix.as_bytes()) {
             continue;
-        };
+        }
+        let rest = &word[prefix.len()..];
         let rest_len = char_count(rest);
         if rest_len < 2 {
             continue;
@@ -68,87 +69,164 @@ pub fn stem(word: &str) -> &str {
     best_default.unwrap_or(unprefixed.0)
 }
 
-/// Proclitic sequences, longest first, with the letters that must remain after removal.
-const PREFIXES: &[(&str, usize)] = &[
+/// Proclitic sequences by first letter, longest first, with the letters that must remain after removal.
+const WAW_PREFIXES: &[(&str, usize)] = &[
     ("وبال", 2),
     ("وكال", 2),
-    ("فبال", 2),
     ("ولل", 2),
-    ("فلل", 2),
     ("وال", 2),
-    ("فال", 2),
-    ("بال", 2),
-    ("كال", 2),
-    ("لل", 2),
-    ("ال", 2),
     ("وب", 3),
     ("ول", 3),
     ("وك", 3),
+    ("و", 3),
+];
+const FA_PREFIXES: &[(&str, usize)] = &[
+    ("فبال", 2),
+    ("فلل", 2),
+    ("فال", 2),
     ("فب", 3),
     ("فل", 3),
-    ("و", 3),
     ("ف", 3),
-    ("ب", 3),
-    ("ك", 3),
-    ("ل", 3),
 ];
+const BA_PREFIXES: &[(&str, usize)] = &[("بال", 2), ("ب", 3)];
+const KAF_PREFIXES: &[(&str, usize)] = &[("كال", 2), ("ك", 3)];
+const LAM_PREFIXES: &[(&str, usize)] = &[("لل", 2), ("ل", 3)];
+const ALEF_PREFIXES: &[(&str, usize)] = &[("ال", 2)];
 
-/// Pronoun suffixes attached to a teh marbuta that became ت: removing them removes the ة as well, so the
-/// result needs no further stripping.
-const TEH_PRONOUNS: &[&str] = &["تهما", "تهم", "تها", "تكم", "تنا", "ته"];
-/// Pronoun suffixes after which number/gender endings may still follow (وزاراتها → وزارات → وزار).
-const PRONOUNS: &[&str] = &["هما", "ها", "هم", "كم", "كن", "نا"];
-/// Number, gender and nisba endings, longest first, with the letters that must remain.
-const ENDINGS: &[(&str, usize)] = &[
-    ("يين", 3),
-    ("يون", 3),
-    ("يات", 3),
-    ("تان", 3),
-    ("تين", 3),
-    ("ات", 3),
-    ("ون", 3),
-    ("ين", 3),
-    ("ان", 4),
-    ("يه", 3),
-    ("يا", 3),
-    ("وا", 3),
-    ("ه", 3),
-    ("ي", 3),
-    ("ا", 3),
-];
+fn prefixes_for(word: &str) -> &'static [(&'static str, usize)] {
+    match word.chars().next() {
+        Some('و') => WAW_PREFIXES,
+        Some('ف') => FA_PREFIXES,
+        Some('ب') => BA_PREFIXES,
+        Some('ك') => KAF_PREFIXES,
+        Some('ل') => LAM_PREFIXES,
+        Some('ا') => ALEF_PREFIXES,
+        _ => &[],
+    }
+}
+
+/// Byte-wise prefix and suffix tests, inlined: affixes are a few bytes, and a library call costs more.
+#[inline]
+fn has_prefix(word: &[u8], prefix: &[u8]) -> bool {
+    word.len() >= prefix.len() && word.iter().zip(prefix).all(|(a, b)| a == b)
+}
+
+#[inline]
+fn strip_suffix_bytes<'a>(word: &'a str, suffix: &str) -> Option<&'a str> {
+    let (w, x) = (word.as_bytes(), suffix.as_bytes());
+    if w.len() >= x.len() && w[w.len() - x.len()..].iter().zip(x).all(|(a, b)| a == b) {
+        Some(&word[..w.len() - x.len()])
+    } else {
+        None
+    }
+}
+
+/// Suffix tables by the letter they end in: a word is only tried against the suffixes its last letter allows.
+///
+/// - teh pronouns: a pronoun on a teh marbuta that became ت (وزارته); removing one removes the ة as well,
+///   so nothing more is stripped after it;
+/// - pronouns: after these a number/gender ending may still follow (وزاراتها → وزارات → وزار);
+/// - endings: number, gender and nisba, with the letters that must remain (four for the dual ان).
+struct SuffixTables {
+    teh_pronouns: &'static [&'static str],
+    pronouns: &'static [&'static str],
+    endings: &'static [(&'static str, usize)],
+}
+
+const NO_SUFFIXES: SuffixTables = SuffixTables {
+    teh_pronouns: &[],
+    pronouns: &[],
+    endings: &[],
+};
+
+fn suffixes_ending_in(word: &str) -> &'static SuffixTables {
+    const HEH: SuffixTables = SuffixTables {
+        teh_pronouns: &["ته"],
+        pronouns: &[],
+        endings: &[("يه", 3), ("ه", 3)],
+    };
+    const ALEF: SuffixTables = SuffixTables {
+        teh_pronouns: &["تهما", "تها", "تنا"],
+        pronouns: &["هما", "ها", "نا"],
+        endings: &[("يا", 3), ("وا", 3), ("ا", 3)],
+    };
+    const MEEM: SuffixTables = SuffixTables {
+        teh_pronouns: &["تهم", "تكم"],
+        pronouns: &["هم", "كم"],
+        endings: &[],
+    };
+    const NOON: SuffixTables = SuffixTables {
+        teh_pronouns: &[],
+        pronouns: &["كن"],
+        endings: &[
+            ("يين", 3),
+            ("يون", 3),
+            ("تان", 3),
+            ("تين", 3),
+            ("ون", 3),
+            ("ين", 3),
+            ("ان", 4),
+        ],
+    };
+    const YEH: SuffixTables = SuffixTables {
+        teh_pronouns: &[],
+        pronouns: &[],
+        endings: &[("ي", 3)],
+    };
+    const TEH: SuffixTables = SuffixTables {
+        teh_pronouns: &[],
+        pronouns: &[],
+        endings: &[("يات", 3), ("ات", 3)],
+    };
+    match word.chars().next_back() {
+        Some('ه') => &HEH,
+        Some('ا') => &ALEF,
+        Some('م') => &MEEM,
+        Some('ن') => &NOON,
+        Some('ي') => &YEH,
+        Some('ت') => &TEH,
+        _ => &NO_SUFFIXES,
+    }
+}
 
 /// Strips suffixes from `word`; the flag says whether the result (or an intermediate form, which is then
 /// returned) is a lexicon stem.
-fn strip_suffixes<'a>(word: &'a str, lexicon: &FxHashSet<&str>) -> (&'a str, bool) {
+fn strip_suffixes<'a>(word: &'a str, lexicon: &Lexicon) -> (&'a str, bool) {
     if lexicon.contains(word) {
         return (word, true);
     }
-    if word.ends_with("ستان") {
+    let tables = suffixes_ending_in(word);
+    if tables.teh_pronouns.is_empty() && tables.pronouns.is_empty() && tables.endings.is_empty() {
+        return (word, false);
+    }
+    if strip_suffix_bytes(word, "ستان").is_some() {
         // Country names (باكستان، كردستان): never a dual.
         return (word, true);
     }
-    let mut current = word;
-    for suffix in TEH_PRONOUNS {
-        if let Some(rest) = current.strip_suffix(suffix) {
+    for suffix in tables.teh_pronouns {
+        if let Some(rest) = strip_suffix_bytes(word, suffix) {
             if char_count(rest) >= 3 {
                 let hit = lexicon.contains(rest);
                 return (rest, hit);
             }
         }
     }
-    for suffix in PRONOUNS {
-        if let Some(rest) = current.strip_suffix(suffix) {
+    let mut current = word;
+    let mut tables = tables;
+    for suffix in tables.pronouns {
+        if let Some(rest) = strip_suffix_bytes(current, suffix) {
             if char_count(rest) >= 3 {
                 if lexicon.contains(rest) {
                     return (rest, true);
                 }
                 current = rest;
+                tables = suffixes_ending_in(current);
                 break;
             }
         }
     }
-    for &(suffix, min_rest) in ENDINGS {
-        if let Some(rest) = current.strip_suffix(suffix) {
+    for &(suffix, min_rest) in tables.endings {
+        if let Some(rest) = strip_suffix_bytes(current, suffix) {
             if char_count(rest) >= min_rest {
                 return (rest, lexicon.contains(rest));
             }
@@ -163,9 +241,16 @@ fn char_count(s: &str) -> usize {
     s.len() / 2
 }
 
+/// Whether every character is an Arabic letter (all two bytes long in UTF-8), checked on the bytes.
 #[inline]
-fn is_arabic_letter(c: char) -> bool {
-    matches!(c as u32, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3)
+fn is_arabic_word(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() % 2 == 0
+        && bytes.chunks_exact(2).all(|pair| {
+            let code = ((pair[0] as u32 & 0x1F) << 6) | (pair[1] as u32 & 0x3F);
+            (0xD8..=0xDB).contains(&pair[0])
+                && matches!(code, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3)
+        })
 }
 
 /// News words whose edges look like affixes but are part of the word, in search-normalised spelling. Each
@@ -477,8 +562,45 @@ const LEXICON_WORDS: &[&str] = &[
     "وداءع",
 ];
 
-static LEXICON: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| LEXICON_WORDS.iter().copied().collect());
+/// The lexicon, behind a bitset on (length, first letter, last letter) that rejects most words without hashing.
+struct Lexicon {
+    words: FxHashSet<&'static str>,
+    filter: Vec<u64>,
+}
+
+impl Lexicon {
+    fn new(list: &[&'static str]) -> Lexicon {
+        let mut filter = vec![0u64; 1 << 10];
+        for word in list {
+            let bit = Self::filter_bit(word);
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        Lexicon {
+            words: list.iter().copied().collect(),
+            filter,
+        }
+    }
+
+    /// 16 bits: the length (mod 16) and the low six bits of the first and last letters' second UTF-8 bytes.
+    #[inline]
+    fn filter_bit(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        match (bytes.get(1), bytes.last()) {
+            (Some(&first), Some(&last)) => {
+                (bytes.len() & 15) | ((first as usize & 63) << 4) | ((last as usize & 63) << 10)
+            }
+            _ => 0,
+        }
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        let bit = Self::filter_bit(word);
+        self.filter[bit >> 6] & (1 << (bit & 63)) != 0 && self.words.contains(word)
+    }
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::new(LEXICON_WORDS));
 
 #[cfg(test)]
 mod tests {

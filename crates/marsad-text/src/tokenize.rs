@@ -76,75 +76,152 @@ impl Iterator for Tokens<'_> {
     fn next(&mut self) -> Option<Token> {
         let bytes = self.text.as_bytes();
         // Skip whitespace and invisible separators.
-        loop {
-            let c = self.text[self.pos..].chars().next()?;
+        let (first, first_len) = loop {
+            let b = *bytes.get(self.pos)?;
+            if matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+                self.pos += 1;
+                continue;
+            }
+            let (c, len) = char_at(self.text, self.pos);
             if c.is_whitespace() || crate::normalize::is_invisible(c) {
-                self.pos += c.len_utf8();
-            } else {
-                break;
+                self.pos += len;
+                continue;
             }
-        }
+            break (c, len);
+        };
         let start = self.pos;
-        let first = self.text[start..].chars().next()?;
-        let mut end = start + first.len_utf8();
-        let kind = if is_word_char(first) {
-            while let Some(c) = self.text[end..].chars().next() {
-                if is_word_char(c) || is_digit(c) || is_joiner(c) {
-                    end += c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            TokenKind::Word
-        } else if is_digit(first) {
-            loop {
-                match self.text[end..].chars().next() {
-                    Some(c) if is_digit(c) => end += c.len_utf8(),
-                    Some(c) if is_number_separator(c) => {
-                        let after = end + c.len_utf8();
-                        match self.text[after..].chars().next() {
-                            Some(d) if is_digit(d) => end = after,
-                            _ => break,
+        let mut end = start + first_len;
+        let kind = match class_of(first) {
+            Class::Word => {
+                while end < bytes.len() {
+                    // Arabic letters, two bytes each, without decoding a char.
+                    let b = bytes[end];
+                    if (0xD8..=0xDB).contains(&b) && end + 1 < bytes.len() {
+                        let index =
+                            (((b & 0x1F) as usize) << 6 | (bytes[end + 1] & 0x3F) as usize) - 0x600;
+                        if matches!(ARABIC_CLASS[index], Class::Word | Class::Digit) {
+                            end += 2;
+                            continue;
                         }
+                        break;
                     }
-                    _ => break,
+                    let (c, len) = char_at(self.text, end);
+                    match class_of(c) {
+                        Class::Word | Class::Digit | Class::Joiner => end += len,
+                        _ => break,
+                    }
                 }
+                TokenKind::Word
             }
-            TokenKind::Number
-        } else if is_punct(first) {
-            // "..." is one token.
-            if first == '.' {
-                while end < bytes.len() && bytes[end] == b'.' {
-                    end += 1;
+            Class::Digit => {
+                while end < bytes.len() {
+                    let (c, len) = char_at(self.text, end);
+                    match class_of(c) {
+                        Class::Digit => end += len,
+                        _ if is_number_separator(c) && end + len < bytes.len() => {
+                            let (d, _) = char_at(self.text, end + len);
+                            if class_of(d) == Class::Digit {
+                                end += len;
+                            } else {
+                                break;
+                            }
+                        }
+                        _ => break,
+                    }
                 }
+                TokenKind::Number
             }
-            TokenKind::Punct
-        } else {
-            TokenKind::Symbol
+            _ if is_punct(first) => {
+                // "..." is one token.
+                if first == '.' {
+                    while end < bytes.len() && bytes[end] == b'.' {
+                        end += 1;
+                    }
+                }
+                TokenKind::Punct
+            }
+            _ => TokenKind::Symbol,
         };
         self.pos = end;
         Some(Token { start, end, kind })
     }
 }
 
-/// Letters and combining marks of any script (Arabic diacritics and tatweel included, so raw text tokenises too).
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
+/// The character at byte `pos` of `text` and its length, with the one- and two-byte cases decoded by hand.
+#[inline(always)]
+fn char_at(text: &str, pos: usize) -> (char, usize) {
+    let bytes = text.as_bytes();
+    let b = bytes[pos];
+    if b < 0x80 {
+        return (b as char, 1);
     }
-    match c as u32 {
-        0x0621..=0x064A | 0x0671..=0x06D3 | 0x06D5 => true,
-        0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => true,
-        0x0660..=0x0669 | 0x06F0..=0x06F9 => false,
-        0x0600..=0x06FF => false,
-        _ => c.is_alphabetic() || is_mark(c),
+    if (0xC2..=0xDF).contains(&b) && pos + 1 < bytes.len() {
+        let code = ((b as u32 & 0x1F) << 6) | (bytes[pos + 1] as u32 & 0x3F);
+        if let Some(c) = char::from_u32(code) {
+            return (c, 2);
+        }
+    }
+    let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
+    (c, c.len_utf8())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Digit,
+    Joiner,
+    Other,
+}
+
+/// Character classes of the Arabic block, computed once at compile time.
+static ARABIC_CLASS: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut i = 0;
+    while i < 256 {
+        let code = 0x0600 + i as u32;
+        table[i] = match code {
+            0x0621..=0x064A
+            | 0x0671..=0x06D3
+            | 0x06D5
+            | 0x064B..=0x065F
+            | 0x0670
+            | 0x06D6..=0x06ED => Class::Word,
+            0x0660..=0x0669 | 0x06F0..=0x06F9 => Class::Digit,
+            _ => Class::Other,
+        };
+        i += 1;
+    }
+    table
+};
+
+#[inline]
+fn class_of(c: char) -> Class {
+    let code = c as u32;
+    if code < 0x80 {
+        return if c.is_ascii_alphabetic() {
+            Class::Word
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else {
+            Class::Other
+        };
+    }
+    if (0x0600..=0x06FF).contains(&code) {
+        return ARABIC_CLASS[(code - 0x0600) as usize];
+    }
+    if is_joiner(c) {
+        Class::Joiner
+    } else if c.is_alphabetic() || is_mark(c) {
+        Class::Word
+    } else {
+        Class::Other
     }
 }
 
+/// Letters and combining marks of any script (Arabic diacritics and tatweel included, so raw text tokenises too).
 #[inline]
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || matches!(c as u32, 0x0660..=0x0669 | 0x06F0..=0x06F9)
+pub fn is_word_char(c: char) -> bool {
+    class_of(c) == Class::Word
 }
 
 #[inline]
