@@ -28,7 +28,7 @@ so orthographic choices are not counted as stemming differences: diacritics
 and tatweel are removed, أ/إ/آ/ٱ -> ا, ى -> ي, ة -> ه.
 
 Metrics (N words, groups g with n_g words)
-------------------------------------------
+------------------------------
 * conflation recall -- within-group word pairs whose stems are equal, divided
   by all within-group pairs (sum of n_g(n_g-1)/2).  This is 1 - UI, Paice's
   under-stemming index.  Higher is better.
@@ -91,7 +91,7 @@ WATCH = ["وزارة", "وزارات", "زيارة", "والي", "بيان", "ل
 
 SUBSETS = {"all": lambda tags: True, "no_broken": lambda tags: "broken" not in tags}
 
-# --------------------------------------------------------------------------
+# ------------------------------
 # Normalisation
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -103,7 +103,7 @@ def normalise(s: str) -> str:
     return _DIACRITICS.sub("", s.strip()).translate(_ORTHO)
 
 
-# --------------------------------------------------------------------------
+# ------------------------------
 # Word list
 
 
@@ -137,7 +137,7 @@ def load_words(path: Path) -> list[Entry]:
     return entries
 
 
-# --------------------------------------------------------------------------
+# ------------------------------
 # Stemmers: each takes a list of words and returns a list of stems.
 
 StemFn = Callable[[list[str]], list[str]]
@@ -183,7 +183,7 @@ def marsad_stemmer(command: str) -> StemFn:
     return run
 
 
-# --------------------------------------------------------------------------
+# ------------------------------
 # Metrics
 
 
@@ -276,7 +276,7 @@ def checks(stem_of: dict[str, str]) -> dict:
     }
 
 
-# --------------------------------------------------------------------------
+# ------------------------------
 # Reporting
 
 

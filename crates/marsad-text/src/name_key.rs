@@ -96,8 +96,8 @@ impl NameKey {
         let shorter = a.len().min(b.len()) as f32;
         let mut score = aligned / shorter;
         if a.len() >= 2 && b.len() >= 2 {
-            let last = token_similarity(&a[a.len() - 1], &b[b.len() - 1]);
-            let first = token_similarity(&a[0], &b[0]);
+            let last = token_similarity(&a[a.len() - 1], &b[b.len() - 1], true);
+            let first = token_similarity(&a[0], &b[0], false);
             // Different family names, or different first names unless the shorter name is wholly part of the
             // longer one (a family name with its particle: أبو قسرة in مرهف أبو قسرة).
             if last == 0.0 || (first == 0.0 && score < 0.99) {
@@ -153,18 +153,32 @@ pub fn token_key(token: &str) -> String {
     key
 }
 
-/// 1 for equal keys, 0.8 for keys one edit apart when both have five letters or more (shorter keys are
-/// whole given names, where one letter is a different name: محمد / محمود), else 0.
-fn token_similarity(a: &str, b: &str) -> f32 {
+/// 1 for equal keys; 0.8 for keys one edit apart when both have five letters or more (shorter keys are whole
+/// given names, where one letter makes another name: محمد / محمود); 0.8 for family names that differ by one
+/// long vowel و or ي (الصيرفي / الصرفي); else 0.
+fn token_similarity(a: &str, b: &str, family: bool) -> f32 {
     if a == b {
         return 1.0;
     }
     let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if ac.len().min(bc.len()) >= 5 && edit_distance_at_most_one(&ac, &bc) {
+    let shorter = ac.len().min(bc.len());
+    if (shorter >= 5 && edit_distance_at_most_one(&ac, &bc))
+        || (family && shorter >= 3 && differ_by_long_vowel(&ac, &bc))
+    {
         0.8
     } else {
         0.0
     }
+}
+
+/// Whether the longer key is the shorter with one و or ي inserted.
+fn differ_by_long_vowel(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    matches!(long[prefix], 'و' | 'ي') && short[prefix..] == long[prefix + 1..]
 }
 
 fn edit_distance_at_most_one(a: &[char], b: &[char]) -> bool {
@@ -185,7 +199,8 @@ fn align(a: &[String], b: &[String]) -> f32 {
     let mut table = vec![vec![0.0f32; b.len() + 1]; a.len() + 1];
     for i in 1..=a.len() {
         for j in 1..=b.len() {
-            let matched = table[i - 1][j - 1] + token_similarity(&a[i - 1], &b[j - 1]);
+            let family = i == a.len() && j == b.len();
+            let matched = table[i - 1][j - 1] + token_similarity(&a[i - 1], &b[j - 1], family);
             table[i][j] = matched.max(table[i - 1][j]).max(table[i][j - 1]);
         }
     }
@@ -236,6 +251,9 @@ mod tests {
         }
         assert!(!same("سليم الطحان", "سليم الحداد"));
         assert!(!same("سليم الطحان", "كريم الطحان"));
+        // A long vowel dropped from the family name only.
+        assert!(same("سليم الطحاوي", "سليم الطحوي"));
+        assert!(same("سليم الطحاوي", "سليم التحاوي"));
     }
 
     #[test]

@@ -184,15 +184,22 @@ fn print_name_keys(corpus: &Path) -> Result<()> {
     let Some(entities) = truth["entities"].as_array() else {
         return Ok(());
     };
-    for entity in entities.iter().filter(|e| e["type"] == "PER") {
-        let canonical = entity["canonical"].as_str().unwrap_or_default();
-        let canonical_key = NameKey::new(canonical);
-        let variants: Vec<&str> = entity["variants"]
+    let spellings = |entity: &serde_json::Value| -> Vec<String> {
+        entity["variants"]
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(|v| v.as_str())
-            .collect();
+            .filter_map(|v| {
+                v.as_str()
+                    .or_else(|| v["text"].as_str())
+                    .map(str::to_string)
+            })
+            .collect()
+    };
+    for entity in entities.iter().filter(|e| e["type"] == "PER") {
+        let canonical = entity["canonical"].as_str().unwrap_or_default();
+        let canonical_key = NameKey::new(canonical);
+        let variants = spellings(entity);
         let met = variants
             .iter()
             .filter(|v| NameKey::new(v).similarity(&canonical_key) >= NameKey::SAME_PERSON)
@@ -201,7 +208,7 @@ fn print_name_keys(corpus: &Path) -> Result<()> {
             "   {canonical} [{canonical_key}]: {met}/{} spellings meet",
             variants.len()
         );
-        for variant in variants {
+        for variant in &variants {
             let key = NameKey::new(variant);
             println!(
                 "      {:.2}  {variant} [{key}]",
@@ -209,6 +216,41 @@ fn print_name_keys(corpus: &Path) -> Result<()> {
             );
         }
     }
+    if let Some(pairs) = truth["distinct_pairs"].as_array() {
+        println!("   different people who must stay apart:");
+        for pair in pairs.iter().filter_map(|p| p.as_array()) {
+            let find = |id: &serde_json::Value| entities.iter().find(|e| &e["id"] == id);
+            let (Some(a), Some(b)) = (pair.first().and_then(find), pair.get(1).and_then(find))
+            else {
+                continue;
+            };
+            let mut closest: (f32, String, String) = (0.0, String::new(), String::new());
+            for x in spellings(a) {
+                for y in spellings(b) {
+                    let score = NameKey::new(&x).similarity(&NameKey::new(&y));
+                    if score > closest.0 {
+                        closest = (score, x.clone(), y);
+                    }
+                }
+            }
+            let verdict = if closest.0 >= NameKey::SAME_PERSON {
+                "WOULD MERGE"
+            } else {
+                "apart"
+            };
+            println!(
+                "      {verdict}: {} / {} (closest spellings {:.2}: {} ~ {})",
+                a["canonical"].as_str().unwrap_or_default(),
+                b["canonical"].as_str().unwrap_or_default(),
+                closest.0,
+                closest.1,
+                closest.2
+            );
+        }
+    }
+    println!(
+        "   (a bare family name scores at most 0.6 against a full name, by design: the entity stage decides with context)"
+    );
     Ok(())
 }
 

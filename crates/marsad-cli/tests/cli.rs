@@ -1,0 +1,136 @@
+//! The `marsad` binary over the bundled demo corpus and its truth file (examples/corpus, written for marsad).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use marsad_text::NameKey;
+
+fn corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
+}
+
+fn marsad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(args)
+        .output()
+        .expect("run marsad")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn demo_runs_on_the_bundled_corpus() {
+    let output = marsad(&["demo", "--corpus", corpus().to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = stdout(&output);
+    for section in [
+        "== ingest:",
+        "== documents",
+        "== key terms",
+        "== name keys",
+        "== pipeline",
+    ] {
+        assert!(text.contains(section), "missing {section}");
+    }
+    // The windows-1256 page is read, not reported as an encoding error.
+    assert!(text.contains("html/nabd-01.html"));
+    assert!(!text.contains("not valid UTF-8"));
+    assert!(!text.contains("WOULD MERGE"));
+}
+
+#[test]
+fn demo_on_a_missing_folder_is_an_error() {
+    let output = marsad(&["demo", "--corpus", "/nonexistent/marsad-corpus"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("/nonexistent/marsad-corpus: not a folder")
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(marsad(&["no-such-command"]).status.code(), Some(2));
+    assert_eq!(
+        marsad(&["text", "normalize", "--profile", "loud"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn text_commands_work_as_filters() {
+    assert_eq!(
+        stdout(&marsad(&[
+            "text",
+            "stem",
+            "والوزارات",
+            "بالوزارة",
+            "وزارتها"
+        ]))
+        .trim(),
+        "وزار وزار وزار"
+    );
+    assert_eq!(
+        stdout(&marsad(&["text", "normalize", "أعلنَ الوزيـــر"])).trim(),
+        "اعلن الوزير"
+    );
+    let sentences = stdout(&marsad(&[
+        "text",
+        "sentences",
+        "قال: «انتهى.» ثم غادر. هل عاد؟",
+    ]));
+    assert_eq!(
+        sentences.lines().collect::<Vec<_>>(),
+        ["قال: «انتهى.»", "ثم غادر.", "هل عاد؟"]
+    );
+}
+
+/// Every multi-word spelling of a person in truth.json meets its canonical name; the pairs marked distinct stay
+/// apart whatever spellings are compared.
+#[test]
+fn name_keys_on_the_corpus_truth() {
+    let text = std::fs::read_to_string(corpus().join("truth.json")).expect("truth.json");
+    let truth: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    let entities = truth["entities"].as_array().expect("entities");
+    let spellings = |entity: &serde_json::Value| -> Vec<String> {
+        entity["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut checked = 0;
+    for entity in entities.iter().filter(|e| e["type"] == "PER") {
+        let canonical = NameKey::new(entity["canonical"].as_str().unwrap());
+        for variant in spellings(entity) {
+            let key = NameKey::new(&variant);
+            if key.tokens().len() >= 2 {
+                assert!(
+                    key.similarity(&canonical) >= NameKey::SAME_PERSON,
+                    "{variant} ~ {canonical}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} spellings checked");
+    for pair in truth["distinct_pairs"].as_array().unwrap() {
+        let find = |id: &serde_json::Value| entities.iter().find(|e| &e["id"] == id).unwrap();
+        let (a, b) = (find(&pair[0]), find(&pair[1]));
+        for x in spellings(a) {
+            for y in spellings(b) {
+                let score = NameKey::new(&x).similarity(&NameKey::new(&y));
+                assert!(score < NameKey::SAME_PERSON, "{x} ~ {y}: {score}");
+            }
+        }
+    }
+}
