@@ -343,9 +343,9 @@ impl Normalizer<'_> {
                 }
                 2
             };
-            // A following character that composes with this one under NFKC (alef + hamza above) sends this
-            // one to the general path.
-            if nfkc && composes_backwards_at(text, pos + len) {
+            // A following character that may compose or reorder with this one under NFKC (a combining mark,
+            // or an invisible character that hides one) sends this one to the general path.
+            if nfkc && !next_is_simple(text, pos + len) {
                 if copy_from > pos {
                     // This character was folded and written already: take it back.
                     self.out
@@ -420,48 +420,77 @@ impl Normalizer<'_> {
                 src_end: end as u32,
                 identity: false,
             });
-            self.reorder_marks_across(out_start);
+            self.recompose_across(out_start);
         }
     }
 
-    /// When a cluster's output begins with combining marks (NFKC made them from a presentation form whose
-    /// tatweel was then dropped), they now follow the previous cluster's marks and must be put in canonical
-    /// order together, or a second pass would order them differently. The pieces involved merge into one.
-    fn reorder_marks_across(&mut self, out_start: usize) {
+    /// When a cluster's output begins with something that combines backwards (marks NFKC made from a
+    /// presentation form whose tatweel was then dropped), those marks now follow the previous base letter, and
+    /// a second pass would reorder or compose them with it. Normalise the base and everything after it again,
+    /// as that second pass would, and merge their pieces into one.
+    fn recompose_across(&mut self, out_start: usize) {
         let text = &self.out.text;
-        let starts_with_mark = text[out_start..]
+        let joins_back = text[out_start..]
             .chars()
             .next()
-            .is_some_and(|c| canonical_combining_class(c) != 0);
-        let before = text[..out_start].chars().next_back();
-        if !starts_with_mark || before.is_none_or(|c| canonical_combining_class(c) == 0) {
+            .is_some_and(may_combine_backwards);
+        if !joins_back || out_start == 0 {
             return;
         }
-        let run_start = text[..out_start]
+        let base_start = text[..out_start]
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| canonical_combining_class(c) != 0)
-            .last()
-            .map_or(out_start, |(i, _)| i);
-        let mut marks: Vec<char> = text[run_start..].chars().collect();
-        let split = marks
-            .iter()
-            .position(|&c| canonical_combining_class(c) == 0)
-            .unwrap_or(marks.len());
-        marks[..split].sort_by_key(|&c| canonical_combining_class(c));
-        let reordered: String = marks.into_iter().collect();
-        self.out.text.truncate(run_start);
-        self.out.text.push_str(&reordered);
+            .find(|&(_, c)| canonical_combining_class(c) == 0)
+            .map_or(0, |(i, _)| i);
+        let mut merged = String::new();
+        for c in text[base_start..].nfkc() {
+            match map_char(&self.options, c) {
+                Mapped::Same => merged.push(c),
+                Mapped::Char(m) => merged.push(m),
+                Mapped::Drop => {}
+            }
+        }
+        self.out.text.truncate(base_start);
+        self.out.text.push_str(&merged);
         let first = self
             .out
             .pieces
-            .partition_point(|p| p.out_start as usize <= run_start)
+            .partition_point(|p| p.out_start as usize <= base_start)
             .saturating_sub(1);
         let merged_end = self.out.pieces.last().map_or(0, |p| p.src_end);
         self.out.pieces.truncate(first + 1);
         if let Some(piece) = self.out.pieces.last_mut() {
-            piece.identity = false;
-            piece.src_end = merged_end;
+            if piece.out_start as usize != base_start {
+                // The base sat inside a longer piece: split it there, so the piece before stays exact.
+                let split = Piece {
+                    out_start: base_start as u32,
+                    src_start: if piece.identity {
+                        piece.src_start + (base_start as u32 - piece.out_start)
+                    } else {
+                        piece.src_start
+                    },
+                    src_end: merged_end,
+                    identity: false,
+                };
+                if piece.identity {
+                    piece.src_end = split.src_start;
+                    self.out.pieces.push(split);
+                } else {
+                    piece.src_end = merged_end;
+                }
+            } else {
+                piece.identity = false;
+                piece.src_end = merged_end;
+            }
+        }
+        if self
+            .out
+            .pieces
+            .last()
+            .is_some_and(|p| p.out_start as usize >= self.out.text.len())
+        {
+            // Everything from the base on was dropped.
+            self.out.pieces.pop();
         }
     }
 
@@ -526,20 +555,6 @@ fn next_is_simple(text: &str, pos: usize) -> bool {
     }
 }
 
-/// Whether the character at `pos` (if any) may compose with the one before it under NFKC: in the Arabic block
-/// only madda and hamza above/below (U+0653..U+0655) do.
-#[inline(always)]
-fn composes_backwards_at(text: &str, pos: usize) -> bool {
-    let bytes = text.as_bytes();
-    match bytes.get(pos) {
-        None => false,
-        Some(&b) if b < 0x80 => false,
-        Some(&0xD9) => matches!(bytes.get(pos + 1), Some(0x93..=0x95)),
-        Some(&b) if (0xD8..=0xDB).contains(&b) => false,
-        Some(_) => may_combine_backwards(decode_at(text, pos)),
-    }
-}
-
 /// [`is_simple`] for each character of U+0600..U+06FF.
 static ARABIC_SIMPLE: [bool; 256] = {
     let mut table = [false; 256];
@@ -599,9 +614,14 @@ fn is_simple(c: char) -> bool {
 const fn is_simple_code(code: u32) -> bool {
     match code {
         0x00..=0x7F => true,
-        // Arabic letters, punctuation and digits without compatibility decompositions, excluding the combining
-        // marks U+064B..U+065F, U+0670 and the letters with decompositions U+0675..U+0678.
-        0x060C..=0x064A
+        // Arabic letters, punctuation and digits that are starters without compatibility decompositions. Left
+        // out: the combining marks U+0610..U+061A, U+064B..U+065F and U+0670; the letters with decompositions
+        // U+0675..U+0678; and ALM (U+061C) and tatweel (U+0640), which may be removed and must then not keep a
+        // base letter apart from its marks.
+        0x060C..=0x060F
+        | 0x061B
+        | 0x061D..=0x063F
+        | 0x0641..=0x064A
         | 0x0660..=0x066F
         | 0x0671..=0x0674
         | 0x0679..=0x06D3
@@ -611,9 +631,19 @@ const fn is_simple_code(code: u32) -> bool {
     }
 }
 
-/// Whether `c` may compose with or reorder against what precedes it under NFKC.
+/// Whether `c` may compose with or reorder against what precedes it under NFKC: a combining mark, a character
+/// that composes with its predecessor, or one whose compatibility decomposition starts with either (half-width
+/// Hangul vowels, for instance).
 fn may_combine_backwards(c: char) -> bool {
-    canonical_combining_class(c) != 0 || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Maybe
+    let joins = |c: char| {
+        canonical_combining_class(c) != 0
+            || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Maybe
+    };
+    joins(c)
+        || std::iter::once(c)
+            .nfkd()
+            .next()
+            .is_some_and(|first| first != c && joins(first))
 }
 
 /// Arabic diacritics: harakat, tanween, shadda, sukun, superscript alef, Quranic annotation marks.
