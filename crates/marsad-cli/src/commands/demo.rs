@@ -89,9 +89,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
             "text layer (normalise, tokens, sentences, stems, stop words, name keys)",
             "built",
         ),
-        ("ingest: txt, html, gzip", "built"),
         (
-            "ingest: WARC, RSS/Atom, JSON Lines, legacy charsets; extraction and metadata",
+            "ingest: txt, html, gzip; UTF-8 and declared windows-1256 / ISO-8859-6",
+            "built",
+        ),
+        (
+            "ingest: WARC, RSS/Atom, JSON Lines, charset detection; extraction and metadata",
             "next (issue #3)",
         ),
         ("store, search, export", "to come (issue #4)"),
