@@ -297,12 +297,7 @@ impl Normalizer<'_> {
                 pos = self.cluster(text, pos);
                 continue;
             }
-            match map_char(&self.options, c) {
-                Mapped::Same => self.push_aligned(c, pos, next),
-                Mapped::Char(m) if m.len_utf8() == c.len_utf8() => self.push_aligned(m, pos, next),
-                Mapped::Char(m) => self.push_replaced_char(m, pos, next),
-                Mapped::Drop => {}
-            }
+            self.push_mapped(c, pos, next);
             pos = next;
         }
     }
@@ -396,13 +391,7 @@ impl Normalizer<'_> {
     fn push_cluster(&mut self, chars: &[char], start: usize, end: usize) {
         let composed: Vec<char> = chars.iter().copied().nfkc().collect();
         if composed.as_slice() == chars && chars.len() == 1 && end - start == chars[0].len_utf8() {
-            let c = chars[0];
-            match map_char(&self.options, c) {
-                Mapped::Same => self.push_aligned(c, start, end),
-                Mapped::Char(m) if m.len_utf8() == c.len_utf8() => self.push_aligned(m, start, end),
-                Mapped::Char(m) => self.push_replaced_char(m, start, end),
-                Mapped::Drop => {}
-            }
+            self.push_mapped(chars[0], start, end);
             return;
         }
         let out_start = self.out.text.len();
@@ -491,6 +480,16 @@ impl Normalizer<'_> {
         {
             // Everything from the base on was dropped.
             self.out.pieces.pop();
+        }
+    }
+
+    /// Folds one character taken alone and records it: aligned when it keeps its length, replaced otherwise.
+    fn push_mapped(&mut self, c: char, start: usize, end: usize) {
+        match map_char(&self.options, c) {
+            Mapped::Same => self.push_aligned(c, start, end),
+            Mapped::Char(m) if m.len_utf8() == c.len_utf8() => self.push_aligned(m, start, end),
+            Mapped::Char(m) => self.push_replaced_char(m, start, end),
+            Mapped::Drop => {}
         }
     }
 
