@@ -28,6 +28,7 @@ pub mod sentences;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
+mod utf8;
 
 pub use name_key::NameKey;
 pub use normalize::{Normalized, Options, Profile, normalize};

@@ -34,6 +34,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::utf8::{arabic_index, char_at};
 use unicode_normalization::{
     IsNormalized, UnicodeNormalization, char::canonical_combining_class, is_nfkc_quick,
 };
@@ -291,7 +292,7 @@ impl Normalizer<'_> {
                 break;
             }
             // The character at `pos` needs the general path: NFKC, a fold that changes its length, or a drop.
-            let c = decode_at(text, pos);
+            let c = char_at(text, pos).0;
             let next = pos + c.len_utf8();
             if self.options.nfkc && !(is_simple(c) && next_is_simple(text, next)) {
                 pos = self.cluster(text, pos);
@@ -323,11 +324,10 @@ impl Normalizer<'_> {
                 }
                 1
             } else {
-                if !(0xD8..=0xDB).contains(&b) || pos + 1 >= bytes.len() {
+                let Some(index) = arabic_index(bytes, pos) else {
                     break;
-                }
-                match table[(((b & 0x1F) as usize) << 6 | (bytes[pos + 1] & 0x3F) as usize) - 0x600]
-                {
+                };
+                match table[index] {
                     Fast::Copy => {}
                     Fast::Fold(m) => {
                         self.out.text.push_str(&text[copy_from..pos]);
@@ -362,11 +362,11 @@ impl Normalizer<'_> {
     /// Normalises the cluster that starts at `start` (a character and every following one that may combine
     /// with it under NFKC) and returns where the next one starts.
     fn cluster(&mut self, text: &str, start: usize) -> usize {
-        let c = decode_at(text, start);
+        let c = char_at(text, start).0;
         let mut end = start + c.len_utf8();
         let mut buffer: Vec<char> = vec![c];
         while end < text.len() {
-            let next = decode_at(text, end);
+            let next = char_at(text, end).0;
             if self.is_transparent(next) {
                 // Invisible characters must not keep a base and its marks apart, or a second pass would compose
                 // what the first did not.
@@ -441,11 +441,7 @@ impl Normalizer<'_> {
         }
         self.out.text.truncate(base_start);
         self.out.text.push_str(&merged);
-        let first = self
-            .out
-            .pieces
-            .partition_point(|p| p.out_start as usize <= base_start)
-            .saturating_sub(1);
+        let first = self.out.piece_index(base_start);
         let merged_end = self.out.pieces.last().map_or(0, |p| p.src_end);
         self.out.pieces.truncate(first + 1);
         if let Some(piece) = self.out.pieces.last_mut() {
@@ -534,12 +530,6 @@ impl Normalizer<'_> {
     }
 }
 
-/// The character at byte `pos` of `text` (a char boundary).
-#[inline]
-fn decode_at(text: &str, pos: usize) -> char {
-    text[pos..].chars().next().unwrap_or('\u{FFFD}')
-}
-
 /// Whether the character at `pos` (if any) can be taken without looking back at its predecessor.
 #[inline(always)]
 fn next_is_simple(text: &str, pos: usize) -> bool {
@@ -547,10 +537,10 @@ fn next_is_simple(text: &str, pos: usize) -> bool {
     match bytes.get(pos) {
         None => true,
         Some(&b) if b < 0x80 => true,
-        Some(&b) if (0xD8..=0xDB).contains(&b) && pos + 1 < bytes.len() => {
-            ARABIC_SIMPLE[(((b & 0x1F) as usize) << 6 | (bytes[pos + 1] & 0x3F) as usize) - 0x600]
-        }
-        Some(_) => is_simple(decode_at(text, pos)),
+        Some(_) => match arabic_index(bytes, pos) {
+            Some(index) => ARABIC_SIMPLE[index],
+            None => is_simple(char_at(text, pos).0),
+        },
     }
 }
 

@@ -37,6 +37,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
+use crate::utf8::arabic_index;
+
 /// Returns the light stem of a search-normalised word (a slice of `word`).
 pub fn stem(word: &str) -> &str {
     if word.len() <= 6 || !is_arabic_word(word) {
@@ -246,10 +248,10 @@ fn char_count(s: &str) -> usize {
 fn is_arabic_word(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() % 2 == 0
-        && bytes.chunks_exact(2).all(|pair| {
-            let code = ((pair[0] as u32 & 0x1F) << 6) | (pair[1] as u32 & 0x3F);
-            (0xD8..=0xDB).contains(&pair[0])
-                && matches!(code, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3)
+        && (0..bytes.len()).step_by(2).all(|pos| {
+            arabic_index(bytes, pos).is_some_and(
+                |i| matches!(0x0600 + i, 0x0621..=0x063A | 0x0641..=0x064A | 0x0671..=0x06D3),
+            )
         })
 }
 

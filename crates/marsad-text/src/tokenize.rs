@@ -23,6 +23,8 @@
 
 use std::ops::Range;
 
+use crate::utf8::{arabic_index, char_at};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
@@ -95,10 +97,7 @@ impl Iterator for Tokens<'_> {
             Class::Word => {
                 while end < bytes.len() {
                     // Arabic letters, two bytes each, without decoding a char.
-                    let b = bytes[end];
-                    if (0xD8..=0xDB).contains(&b) && end + 1 < bytes.len() {
-                        let index =
-                            (((b & 0x1F) as usize) << 6 | (bytes[end + 1] & 0x3F) as usize) - 0x600;
+                    if let Some(index) = arabic_index(bytes, end) {
                         if matches!(ARABIC_CLASS[index], Class::Word | Class::Digit) {
                             end += 2;
                             continue;
@@ -145,24 +144,6 @@ impl Iterator for Tokens<'_> {
         self.pos = end;
         Some(Token { start, end, kind })
     }
-}
-
-/// The character at byte `pos` of `text` and its length, with the one- and two-byte cases decoded by hand.
-#[inline(always)]
-fn char_at(text: &str, pos: usize) -> (char, usize) {
-    let bytes = text.as_bytes();
-    let b = bytes[pos];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    if (0xC2..=0xDF).contains(&b) && pos + 1 < bytes.len() {
-        let code = ((b as u32 & 0x1F) << 6) | (bytes[pos + 1] as u32 & 0x3F);
-        if let Some(c) = char::from_u32(code) {
-            return (c, 2);
-        }
-    }
-    let c = text[pos..].chars().next().unwrap_or('\u{FFFD}');
-    (c, c.len_utf8())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
