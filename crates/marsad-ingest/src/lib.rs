@@ -16,7 +16,6 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use scraper::{ElementRef, Html, node::Node};
 use thiserror::Error;
 
 /// Largest file read, after decompression: a page bigger than this is an error, not an out-of-memory.
@@ -25,20 +24,53 @@ pub const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
 /// The format a page was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// Plain text: the DOM is gone (a text dump, a JSON Lines record's text, a feed item's plain content).
     Text,
+    /// HTML markup, to be parsed by extraction.
     Html,
 }
 
-/// One page as read, before extraction.
+/// One page as read, before extraction: decoded text plus what its container said about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// The path as given (or found under a folder given).
+    /// What the export calls `source`: the path as given; a WARC record's target URI; a feed item's or JSON
+    /// Lines record's url, else `PATH:LINE`.
     pub source: String,
+    /// The file the page was read from (`-` for stdin). Pages of one file or outlet share templates.
+    pub file: PathBuf,
+    pub url: Option<String>,
     pub format: Format,
-    /// Visible text, one block per line, blank lines removed.
-    pub lines: Vec<String>,
-    /// The HTML `<title>`, when there is one.
-    pub html_title: Option<String>,
+    /// The decoded page: HTML markup or plain text, never bytes.
+    pub content: String,
+    /// Metadata the container gave (feed item, JSON Lines fields, HTTP headers); extraction prefers the
+    /// page's own metadata only where these are missing.
+    pub hints: Hints,
+}
+
+/// Metadata a container carries beside the page itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<jiff::civil::Date>,
+    pub published_from: Option<marsad_model::DateSource>,
+}
+
+/// A feed item that only links to its article: recorded, not fetched (marsad never goes to the network).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub file: PathBuf,
+    pub url: String,
+    pub title: Option<String>,
+    pub published: Option<jiff::civil::Date>,
+}
+
+/// One thing a reader found.
+#[derive(Debug)]
+pub enum Item {
+    Page(Page),
+    Link(Link),
+    Error(IngestError),
 }
 
 /// Why one input could not be read.
@@ -56,39 +88,56 @@ pub enum IngestError {
     Unsupported { path: PathBuf, what: &'static str },
 }
 
-/// What a batch produced.
+/// What a batch produced, collected (for small batches and tests; large ones use [`read_paths_with`]).
 #[derive(Debug, Default)]
 pub struct Batch {
     pub pages: Vec<Page>,
+    pub links: Vec<Link>,
     pub errors: Vec<IngestError>,
 }
 
-/// Reads every file under the given paths (folders recursively, in name order).
+/// Reads every file under the given paths (folders recursively, in name order) into one [`Batch`].
 pub fn read_paths<P: AsRef<Path>>(paths: &[P]) -> Batch {
     let mut batch = Batch::default();
+    read_paths_with(paths, &mut |item| match item {
+        Item::Page(page) => batch.pages.push(page),
+        Item::Link(link) => batch.links.push(link),
+        Item::Error(error) => batch.errors.push(error),
+    });
+    batch
+}
+
+/// Reads every file under the given paths (folders recursively, in name order), handing each item to
+/// `sink` as soon as it is read, so a large batch never sits in memory.
+pub fn read_paths_with<P: AsRef<Path>>(paths: &[P], sink: &mut dyn FnMut(Item)) {
     for path in paths {
         for entry in walkdir::WalkDir::new(path.as_ref()).sort_by_file_name() {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => match read_file(entry.path()) {
-                    Ok(Some(page)) => batch.pages.push(page),
-                    Ok(None) => {}
-                    Err(error) => batch.errors.push(error),
-                },
+                Ok(entry) if entry.file_type().is_file() => read_file_with(entry.path(), sink),
                 Ok(_) => {}
-                Err(error) => batch.errors.push(IngestError::Io {
+                Err(error) => sink(Item::Error(IngestError::Io {
                     path: error
                         .path()
                         .map(Path::to_path_buf)
                         .unwrap_or_else(|| path.as_ref().to_path_buf()),
                     source: error.into(),
-                }),
+                })),
             }
         }
     }
-    batch
 }
 
-/// Reads one file. `Ok(None)` for files that are not pages at all (README.md, scripts).
+/// Reads one file, handing what it holds to `sink`. Files that are not pages at all (README.md, scripts)
+/// give nothing.
+pub fn read_file_with(path: &Path, sink: &mut dyn FnMut(Item)) {
+    match read_file(path) {
+        Ok(Some(page)) => sink(Item::Page(page)),
+        Ok(None) => {}
+        Err(error) => sink(Item::Error(error)),
+    }
+}
+
+/// Reads one single-page file. `Ok(None)` for files that are not pages at all.
 pub fn read_file(path: &Path) -> Result<Option<Page>, IngestError> {
     let name = path
         .file_name()
@@ -122,29 +171,18 @@ pub fn read_file(path: &Path) -> Result<Option<Page>, IngestError> {
         return Ok(None);
     };
     let bytes = read_bytes(path, gzipped)?;
-    let text = decode(path, &bytes)?;
-    let source = path.display().to_string();
-    let page = match format {
-        Format::Text => Page {
-            source,
-            format,
-            lines: text_lines(&text),
-            html_title: None,
-        },
-        Format::Html => {
-            let (lines, html_title) = html_lines(&text);
-            Page {
-                source,
-                format,
-                lines,
-                html_title,
-            }
-        }
-    };
-    if page.lines.is_empty() {
+    let content = decode(path, &bytes)?;
+    if content.trim().is_empty() {
         return Err(IngestError::Empty { path: path.into() });
     }
-    Ok(Some(page))
+    Ok(Some(Page {
+        source: path.display().to_string(),
+        file: path.to_path_buf(),
+        url: None,
+        format,
+        content,
+        hints: Hints::default(),
+    }))
 }
 
 fn read_bytes(path: &Path, gzipped: bool) -> Result<Vec<u8>, IngestError> {
@@ -200,113 +238,6 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
 }
 
-fn text_lines(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-/// Visible text of an HTML page, one line per block element.
-fn html_lines(html: &str) -> (Vec<String>, Option<String>) {
-    let document = Html::parse_document(html);
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    collect_text(document.root_element(), &mut lines, &mut current);
-    flush(&mut lines, &mut current);
-    let title = scraper::Selector::parse("title")
-        .ok()
-        .and_then(|selector| document.select(&selector).next())
-        .map(|t| {
-            t.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| !t.is_empty());
-    (lines, title)
-}
-
-fn collect_text(element: ElementRef<'_>, lines: &mut Vec<String>, current: &mut String) {
-    let name = element.value().name();
-    if matches!(
-        name,
-        "script" | "style" | "noscript" | "template" | "head" | "svg"
-    ) {
-        return;
-    }
-    let block = is_block(name);
-    if block {
-        flush(lines, current);
-    }
-    for child in element.children() {
-        match child.value() {
-            Node::Text(text) => {
-                current.push_str(text);
-            }
-            Node::Element(_) => {
-                if let Some(child) = ElementRef::wrap(child) {
-                    collect_text(child, lines, current);
-                }
-            }
-            _ => {}
-        }
-    }
-    if block {
-        flush(lines, current);
-    }
-}
-
-fn flush(lines: &mut Vec<String>, current: &mut String) {
-    let line = current.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    current.clear();
-}
-
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "aside"
-            | "header"
-            | "footer"
-            | "nav"
-            | "main"
-            | "li"
-            | "ul"
-            | "ol"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "figure"
-            | "figcaption"
-            | "blockquote"
-            | "br"
-            | "tr"
-            | "td"
-            | "th"
-            | "table"
-            | "form"
-            | "dd"
-            | "dt"
-            | "pre"
-            | "address"
-            | "time"
-            | "button"
-            | "label"
-            | "body"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -343,17 +274,15 @@ mod tests {
         cp1256.extend(b"</p></body></html>");
         write(dir.path(), "g.html", &cp1256);
         let batch = read_paths(&[dir.path()]);
-        let lines: Vec<_> = batch.pages.iter().map(|p| p.lines.clone()).collect();
+        let formats: Vec<_> = batch.pages.iter().map(|p| p.format).collect();
         assert_eq!(
-            lines,
-            [
-                vec!["سطر أول", "سطر ثان"],
-                vec!["الرئيسية", "فقرة أولى"],
-                vec!["نص مضغوط"],
-                vec!["مرحبا"]
-            ]
+            formats,
+            [Format::Text, Format::Html, Format::Text, Format::Html]
         );
-        assert_eq!(batch.pages[1].html_title.as_deref(), Some("عنوان"));
+        assert_eq!(batch.pages[0].content, "سطر أول\n\n  سطر ثان \n");
+        assert!(batch.pages[1].content.contains("<title>عنوان</title>"));
+        assert_eq!(batch.pages[2].content, "نص مضغوط");
+        assert!(batch.pages[3].content.contains("<p>مرحبا</p>"));
         let errors: Vec<String> = batch.errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[0].ends_with("d.warc: WARC is not read yet"));

@@ -42,12 +42,14 @@ pub fn run(args: &Args) -> Result<Outcome> {
         println!("   ! {}", relative(&error.to_string(), &corpus));
     }
 
-    // Extraction (boilerplate removal, metadata) is not built yet: every line of a page is kept as a paragraph.
-    let documents: Vec<(Document, &Page)> = batch
-        .pages
-        .iter()
-        .map(|page| (Document::new(page.source.clone(), page.lines.clone()), page))
-        .collect();
+    let extracted = marsad_extract::extract_batch(&batch.pages, &marsad_extract::Config::default());
+    let mut documents: Vec<(Document, &Page)> = Vec::new();
+    for (result, page) in extracted.into_iter().zip(&batch.pages) {
+        match result {
+            Ok(doc) => documents.push((doc, page)),
+            Err(error) => println!("   ! {}", relative(&error.to_string(), &corpus)),
+        }
+    }
 
     println!("\n== documents (id = content hash of the normalised body)");
     println!(
