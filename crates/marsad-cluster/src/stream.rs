@@ -1,0 +1,538 @@
+//! The streaming clusterer: each document, in arrival order, joins an existing event or opens a new one;
+//! history is never reclustered, so ids and earlier assignments stay put.
+//!
+//! Per document: build its TF-IDF vectors; retrieve candidate events through an inverted index over events'
+//! top terms (only events active within [`Config::window_hours`] are kept in it, so the cost per document
+//! does not grow with the corpus); add events the document shares a passage with; score each candidate with
+//! the [`Scorer`]; join the best one if its probability reaches the threshold. A new event is linked to a
+//! story arc: the arc of the most similar event of the last [`Config::story_window_days`], if similar enough.
+//!
+//! Ids: an event's id is a hash of its first document's id, a story's id a hash of its first event's id, so
+//! they never change as documents arrive, and the same stream gives the same ids on every run.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+use marsad_dedup::Analysis;
+use marsad_model::{Document, DocumentId, Event, EventId, Story, StoryId};
+use rustc_hash::{FxHashMap, FxHashSet};
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::signals::{DocView, EventView, MemberView, Scorer};
+use crate::vector::{DocFreq, DocVectors, SparseVec, Weighting};
+
+/// Settings of the clusterer.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// An event takes new documents up to this long after (or before, for backfill) its members.
+    pub window_hours: f32,
+    /// Candidate events scored per document.
+    pub max_candidates: usize,
+    /// Document terms looked up in the index.
+    pub query_terms: usize,
+    /// Centroid terms an event is indexed under.
+    pub index_terms: usize,
+    /// Terms kept in an event centroid.
+    pub centroid_terms: usize,
+    /// Members kept per event for max-similarity signals.
+    pub max_members: usize,
+    /// A new event joins the story of an earlier event up to this many days old...
+    pub story_window_days: f32,
+    /// ...whose centroid has at least this cosine with the new event's first document.
+    pub story_similarity: f32,
+    pub weighting: Weighting,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            window_hours: 72.0,
+            max_candidates: 24,
+            query_terms: 12,
+            index_terms: 16,
+            centroid_terms: 100,
+            max_members: 24,
+            story_window_days: 45.0,
+            story_similarity: 0.2,
+            weighting: Weighting::default(),
+        }
+    }
+}
+
+/// What is known about a document beyond its text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// When it was published, finer than [`Document::published`]; that date at noon UTC is used otherwise.
+    pub time: Option<Timestamp>,
+    /// Entity ids or name keys it mentions (empty until the entity stage runs).
+    pub entities: &'a [String],
+    /// Earlier documents it shares a passage with ([`marsad_dedup::PassageFinder::add`]).
+    pub shared_with: &'a [DocumentId],
+    /// The earlier document it duplicates ([`marsad_dedup::Duplicate::of`]): it joins that one's event.
+    pub duplicate_of: Option<&'a DocumentId>,
+}
+
+/// Where a document went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub event: EventId,
+    pub story: StoryId,
+    /// It opened the event.
+    pub new_event: bool,
+    /// The scorer's probability for the event it joined (1 for duplicates, 0 for a new event).
+    pub probability: f32,
+}
+
+/// A candidate event for a document, with its signal values and probability.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub event: EventId,
+    pub features: Vec<f32>,
+    pub probability: f32,
+}
+
+/// A document made ready for scoring (vectors computed once).
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    vectors: DocVectors,
+    time: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+struct EventState {
+    id: EventId,
+    story: usize,
+    documents: Vec<DocumentId>,
+    doc_set: FxHashSet<DocumentId>,
+    titles: Vec<(String, SparseVec)>,
+    sum: FxHashMap<u64, f32>,
+    centroid: SparseVec,
+    members: Vec<MemberView>,
+    indexed: FxHashSet<u64>,
+    entities: FxHashMap<String, u32>,
+    first_time: Option<i64>,
+    last_time: Option<i64>,
+    date: Option<Date>,
+}
+
+#[derive(Debug, Clone)]
+struct StoryState {
+    id: StoryId,
+    events: Vec<usize>,
+}
+
+/// Streaming event clustering.
+#[derive(Debug)]
+pub struct Clusterer {
+    config: Config,
+    scorer: Scorer,
+    df: DocFreq,
+    events: Vec<EventState>,
+    stories: Vec<StoryState>,
+    index: FxHashMap<u64, Vec<u32>>,
+    story_index: FxHashMap<u64, Vec<u32>>,
+    event_of: FxHashMap<DocumentId, u32>,
+    clock: i64,
+    added: usize,
+}
+
+impl Default for Clusterer {
+    fn default() -> Self {
+        Clusterer::new(Config::default(), Scorer::default())
+    }
+}
+
+fn hex_id(prefix: &str, of: &str) -> String {
+    format!("{prefix}{:016x}", xxh3_64(of.as_bytes()))
+}
+
+impl Clusterer {
+    pub fn new(config: Config, scorer: Scorer) -> Clusterer {
+        Clusterer {
+            config,
+            scorer,
+            df: DocFreq::default(),
+            events: Vec::new(),
+            stories: Vec::new(),
+            index: FxHashMap::default(),
+            story_index: FxHashMap::default(),
+            event_of: FxHashMap::default(),
+            clock: i64::MIN,
+            added: 0,
+        }
+    }
+
+    pub fn scorer(&self) -> &Scorer {
+        &self.scorer
+    }
+
+    /// Places a document: joins the most probable candidate event or opens a new one.
+    pub fn add(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        context: &Context<'_>,
+    ) -> Assignment {
+        if let Some(known) = self.known(doc, context) {
+            return self.join_known(doc, analysis, context, known);
+        }
+        let (prepared, candidates) = self.candidates(doc, analysis, context);
+        let best = candidates
+            .iter()
+            .filter(|c| c.probability >= self.scorer.threshold)
+            .max_by(|a, b| a.probability.total_cmp(&b.probability));
+        let choice = best.map(|c| (c.event.clone(), c.probability));
+        self.commit(doc, prepared, context, choice)
+    }
+
+    fn known(&self, doc: &Document, context: &Context<'_>) -> Option<u32> {
+        self.event_of
+            .get(&doc.id)
+            .or_else(|| context.duplicate_of.and_then(|d| self.event_of.get(d)))
+            .copied()
+    }
+
+    fn join_known(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        context: &Context<'_>,
+        e: u32,
+    ) -> Assignment {
+        if self.event_of.contains_key(&doc.id) {
+            let event = &self.events[e as usize];
+            return Assignment {
+                event: event.id.clone(),
+                story: self.stories[event.story].id.clone(),
+                new_event: false,
+                probability: 1.0,
+            };
+        }
+        let prepared = self.prepare(doc, analysis, context);
+        let id = self.events[e as usize].id.clone();
+        self.commit(doc, prepared, context, Some((id, 1.0)))
+    }
+
+    fn prepare(&self, doc: &Document, analysis: &Analysis, context: &Context<'_>) -> Prepared {
+        let time = context.time.map(|t| t.as_second()).or_else(|| {
+            doc.published
+                .and_then(|d| d.at(12, 0, 0, 0).to_zoned(TimeZone::UTC).ok())
+                .map(|z| z.timestamp().as_second())
+        });
+        Prepared {
+            vectors: self.config.weighting.vectors(analysis, &self.df),
+            time,
+        }
+    }
+
+    /// The candidate events of a document with their signal values and probabilities, without placing it
+    /// (for fitting the scorer, or for a caller that decides itself; then call [`Self::commit`]).
+    pub fn candidates(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        context: &Context<'_>,
+    ) -> (Prepared, Vec<Candidate>) {
+        let prepared = self.prepare(doc, analysis, context);
+        let window = (self.config.window_hours * 3600.0) as i64;
+        let mut partial: FxHashMap<u32, f32> = FxHashMap::default();
+        for (term, weight) in prepared.vectors.full.top(self.config.query_terms) {
+            if let Some(list) = self.index.get(&term) {
+                for &e in list {
+                    *partial.entry(e).or_default() += weight;
+                }
+            }
+        }
+        let in_window = |e: &EventState| match (prepared.time, e.first_time, e.last_time) {
+            (Some(t), Some(first), Some(last)) => t >= first - window && t <= last + window,
+            _ => true,
+        };
+        let mut ranked: Vec<(u32, f32)> = partial
+            .into_iter()
+            .filter(|(e, _)| in_window(&self.events[*e as usize]))
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.config.max_candidates);
+        let mut chosen: Vec<u32> = ranked.into_iter().map(|(e, _)| e).collect();
+        for d in context.shared_with {
+            if let Some(&e) = self.event_of.get(d)
+                && !chosen.contains(&e)
+            {
+                chosen.push(e);
+            }
+        }
+        let view = DocView {
+            vector: &prepared.vectors.full,
+            title: &prepared.vectors.title,
+            time: prepared.time,
+            outlet: doc.outlet.as_deref(),
+            entities: context.entities,
+            shared_with: context.shared_with,
+        };
+        let candidates = chosen
+            .into_iter()
+            .map(|e| {
+                let event = &self.events[e as usize];
+                let features = self.scorer.features(
+                    &view,
+                    &EventView {
+                        centroid: &event.centroid,
+                        members: &event.members,
+                        size: event.documents.len(),
+                        entities: &event.entities,
+                        documents: &event.doc_set,
+                    },
+                );
+                Candidate {
+                    event: event.id.clone(),
+                    probability: self.scorer.probability(&features),
+                    features,
+                }
+            })
+            .collect();
+        (prepared, candidates)
+    }
+
+    /// Places a prepared document: into the given event (with the probability that chose it), or into a new
+    /// one when `choice` is `None` or names an unknown event.
+    pub fn commit(
+        &mut self,
+        doc: &Document,
+        prepared: Prepared,
+        context: &Context<'_>,
+        choice: Option<(EventId, f32)>,
+    ) -> Assignment {
+        self.added += 1;
+        if let Some(t) = prepared.time {
+            self.clock = self.clock.max(t);
+        }
+        self.df.add(&prepared.vectors.terms);
+        let found = choice.and_then(|(id, p)| {
+            self.events
+                .iter()
+                .rposition(|e| e.id == id)
+                .map(|i| (i as u32, p))
+        });
+        let (e, new_event, probability) = match found {
+            Some((e, p)) => (e, false, p),
+            None => (self.open_event(doc, &prepared), true, 0.0),
+        };
+        self.event_of.insert(doc.id.clone(), e);
+        self.update_event(e, doc, &prepared, context);
+        if self.added % 512 == 0 {
+            self.prune();
+        }
+        let event = &self.events[e as usize];
+        Assignment {
+            event: event.id.clone(),
+            story: self.stories[event.story].id.clone(),
+            new_event,
+            probability,
+        }
+    }
+
+    fn open_event(&mut self, doc: &Document, prepared: &Prepared) -> u32 {
+        let e = self.events.len() as u32;
+        let mut id = EventId(hex_id("ev-", &doc.id.0));
+        // Two first documents with one id cannot happen (ids are content hashes and a known id joins its
+        // event); a hash collision gets a suffix rather than merging two events.
+        while self.events.iter().any(|ev| ev.id == id) {
+            id = EventId(format!("{id}-"));
+        }
+        let story = self.find_story(prepared).unwrap_or_else(|| {
+            let s = self.stories.len();
+            self.stories.push(StoryState {
+                id: StoryId(hex_id("st-", &id.0)),
+                events: Vec::new(),
+            });
+            s
+        });
+        self.stories[story].events.push(e as usize);
+        self.events.push(EventState {
+            id,
+            story,
+            documents: Vec::new(),
+            doc_set: FxHashSet::default(),
+            titles: Vec::new(),
+            sum: FxHashMap::default(),
+            centroid: SparseVec::default(),
+            members: Vec::new(),
+            indexed: FxHashSet::default(),
+            entities: FxHashMap::default(),
+            first_time: None,
+            last_time: None,
+            date: doc.published,
+        });
+        for (term, _) in prepared.vectors.full.top(self.config.index_terms) {
+            let list = self.story_index.entry(term).or_default();
+            list.push(e);
+            // Only the most recent events per term: old ones fall out of the story window anyway.
+            if list.len() > 64 {
+                list.remove(0);
+            }
+        }
+        e
+    }
+
+    fn find_story(&self, prepared: &Prepared) -> Option<usize> {
+        let window = (self.config.story_window_days * 86400.0) as i64;
+        let mut seen = FxHashSet::default();
+        let mut best: Option<(usize, f32)> = None;
+        for (term, _) in prepared.vectors.full.top(self.config.query_terms) {
+            for &e in self.story_index.get(&term).into_iter().flatten() {
+                if !seen.insert(e) {
+                    continue;
+                }
+                let event = &self.events[e as usize];
+                if let (Some(t), Some(last)) = (prepared.time, event.last_time)
+                    && (t - last).abs() > window
+                {
+                    continue;
+                }
+                let sim = prepared.vectors.full.dot(&event.centroid);
+                if sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b) {
+                    best = Some((event.story, sim));
+                }
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+
+    fn update_event(&mut self, e: u32, doc: &Document, prepared: &Prepared, context: &Context<'_>) {
+        let config = &self.config;
+        let event = &mut self.events[e as usize];
+        if event.doc_set.insert(doc.id.clone()) {
+            event.documents.push(doc.id.clone());
+        }
+        if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            event
+                .titles
+                .push((title.trim().to_string(), prepared.vectors.title.clone()));
+        }
+        for (t, w) in &prepared.vectors.full.0 {
+            *event.sum.entry(*t).or_default() += w;
+        }
+        if event.sum.len() > config.centroid_terms * 4 {
+            // Keep the sum bounded: drop the lightest terms.
+            let keep = SparseVec::from_weights(
+                event.sum.iter().map(|(t, w)| (*t, *w)),
+                config.centroid_terms * 2,
+            );
+            let kept: FxHashSet<u64> = keep.0.iter().map(|(t, _)| *t).collect();
+            event.sum.retain(|t, _| kept.contains(t));
+        }
+        event.centroid = SparseVec::from_weights(
+            event.sum.iter().map(|(t, w)| (*t, *w)),
+            config.centroid_terms,
+        );
+        event.members.push(MemberView {
+            vector: prepared.vectors.full.clone(),
+            title: prepared.vectors.title.clone(),
+            time: prepared.time,
+            outlet: doc.outlet.clone(),
+        });
+        if event.members.len() > config.max_members {
+            // Keep the first member (the event's peg) and the most recent ones.
+            event.members.remove(1);
+        }
+        for entity in context.entities {
+            *event.entities.entry(entity.clone()).or_default() += 1;
+        }
+        if let Some(t) = prepared.time {
+            event.first_time = Some(event.first_time.map_or(t, |f| f.min(t)));
+            event.last_time = Some(event.last_time.map_or(t, |l| l.max(t)));
+        }
+        if let Some(d) = doc.published {
+            event.date = Some(event.date.map_or(d, |old| old.min(d)));
+        }
+        let top = event.centroid.top(config.index_terms);
+        for (term, _) in top {
+            if event.indexed.insert(term) {
+                self.index.entry(term).or_default().push(e);
+            }
+        }
+    }
+
+    /// Drops events that left the window from the index.
+    fn prune(&mut self) {
+        let horizon = self
+            .clock
+            .saturating_sub((self.config.window_hours * 2.0 * 3600.0) as i64);
+        let events = &self.events;
+        self.index.retain(|_, list| {
+            list.retain(|&e| events[e as usize].last_time.is_none_or(|l| l >= horizon));
+            !list.is_empty()
+        });
+    }
+
+    /// Number of events so far.
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
+    /// The event a document was placed in.
+    pub fn event_of(&self, doc: &DocumentId) -> Option<&EventId> {
+        self.event_of.get(doc).map(|&e| &self.events[e as usize].id)
+    }
+
+    /// Every event so far, in the order they were opened, each with its most representative headline.
+    pub fn events(&self) -> Vec<Event> {
+        self.events
+            .iter()
+            .map(|e| Event {
+                id: e.id.clone(),
+                story: self.stories[e.story].id.clone(),
+                documents: e.documents.clone(),
+                date: e.date.or_else(|| {
+                    e.first_time
+                        .and_then(|t| Timestamp::from_second(t).ok())
+                        .map(|t| t.to_zoned(TimeZone::UTC).date())
+                }),
+                headline: headline(&e.titles),
+            })
+            .collect()
+    }
+
+    /// Every story arc so far; its headline is that of its largest event.
+    pub fn stories(&self) -> Vec<Story> {
+        self.stories
+            .iter()
+            .map(|s| {
+                let biggest = s
+                    .events
+                    .iter()
+                    .max_by(|a, b| {
+                        self.events[**a]
+                            .documents
+                            .len()
+                            .cmp(&self.events[**b].documents.len())
+                            .then(b.cmp(a))
+                    })
+                    .map(|&e| headline(&self.events[e].titles))
+                    .unwrap_or_default();
+                Story {
+                    id: s.id.clone(),
+                    events: s
+                        .events
+                        .iter()
+                        .map(|&e| self.events[e].id.clone())
+                        .collect(),
+                    headline: biggest,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The title closest to all the others (the medoid by title cosine); the earliest on ties.
+fn headline(titles: &[(String, SparseVec)]) -> String {
+    let titles = &titles[..titles.len().min(50)];
+    let mut best: Option<(usize, f32)> = None;
+    for (i, (_, v)) in titles.iter().enumerate() {
+        let score: f32 = titles.iter().map(|(_, o)| v.dot(o)).sum();
+        if best.is_none_or(|(_, b)| score > b + 1e-6) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| titles[i].0.clone()).unwrap_or_default()
+}

@@ -1,0 +1,497 @@
+//! Passages that two or more documents share: wire copy, a reused statement, a republished paragraph.
+//!
+//! The unit is the sentence, with any agency credit at its edges cut off first (see [`crate::analyze`]), so
+//! "قال مصدر … لرويترز إن بلاده …" and "قال مصدر … في تصريح صحفي: إن بلاده …" compare on the reported text
+//! alone. Candidates come from an index of content-word shingles over a window of recent documents; each
+//! candidate pair is then aligned word by word (longest common subsequence of content-word stems), which
+//! tolerates small edits: a dropped clause, a changed preposition, one word swapped. A pair matches when at
+//! least [`PassageConfig::min_words`] content words align and they cover at least
+//! [`PassageConfig::min_ratio`] of the shorter sentence. Matched sentences are grouped (a passage copied by
+//! five outlets is one record) and consecutive sentences of one paragraph shared by the same documents are
+//! merged back into one passage.
+//!
+//! Why hand-written: text-reuse tools work on whole documents or need a corpus-wide index; here the index
+//! is bounded by a window of recent documents, so the cost of a document does not grow with the corpus.
+//!
+//! What it does not do: say which document copied which (the first seen is listed first), or compare a
+//! document with itself.
+
+use std::ops::Range;
+
+use marsad_model::{Document, DocumentId, SharedPassage};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::analyze::Analysis;
+use crate::minhash::{SHINGLE_WORDS, shingle_hash};
+
+/// Thresholds of passage matching.
+#[derive(Debug, Clone)]
+pub struct PassageConfig {
+    /// Aligned content words a shared passage must have at least.
+    pub min_words: usize,
+    /// Share of the shorter sentence's content words that must align.
+    pub min_ratio: f32,
+    /// How many recent documents a new one is compared with.
+    pub window: usize,
+    /// A shingle found in more documents than this is boilerplate ("تابعونا على …") and is no longer indexed.
+    pub max_postings: usize,
+}
+
+impl Default for PassageConfig {
+    fn default() -> Self {
+        PassageConfig {
+            min_words: 7,
+            min_ratio: 0.6,
+            window: 3000,
+            max_postings: 48,
+        }
+    }
+}
+
+/// A sentence of a document, as compared.
+#[derive(Debug, Clone)]
+struct Unit {
+    paragraph: u32,
+    /// Content-word hashes of the sentence's reported text.
+    words: Vec<u64>,
+    /// Byte range of each of those words in the paragraph.
+    spans: Vec<(u32, u32)>,
+}
+
+#[derive(Debug, Clone)]
+struct Seen {
+    id: DocumentId,
+    units: Vec<Unit>,
+    /// The paragraphs, while the document is inside the window.
+    paragraphs: Vec<String>,
+}
+
+/// A matched sentence: which document, which unit, the aligned content-word range.
+#[derive(Debug, Clone)]
+struct Node {
+    doc: u32,
+    unit: u32,
+    paragraph: u32,
+    /// Byte range in the paragraph covered by aligned words.
+    bytes: Range<u32>,
+}
+
+/// Streaming shared-passage detection.
+#[derive(Debug, Clone, Default)]
+pub struct PassageFinder {
+    config: PassageConfig,
+    docs: Vec<Seen>,
+    ids: FxHashSet<DocumentId>,
+    postings: FxHashMap<u64, Vec<(u32, u32)>>,
+    live_from: u32,
+    nodes: Vec<Node>,
+    node_of: FxHashMap<(u32, u32), u32>,
+    parent: Vec<u32>,
+    kept: FxHashMap<(u32, u32), String>,
+}
+
+impl PassageFinder {
+    pub fn new(config: PassageConfig) -> PassageFinder {
+        PassageFinder {
+            config,
+            ..PassageFinder::default()
+        }
+    }
+
+    /// Compares a document with the recent ones, remembers it, and returns the documents it shares at least
+    /// one passage with (earliest first). A document whose id was seen before is not compared again.
+    pub fn add(&mut self, doc: &Document, analysis: &Analysis) -> Vec<DocumentId> {
+        if !self.ids.insert(doc.id.clone()) {
+            return Vec::new();
+        }
+        let me = self.docs.len() as u32;
+        let units = self.units(analysis);
+        let mut shared: Vec<u32> = Vec::new();
+        let mut counts: FxHashMap<(u32, u32), u16> = FxHashMap::default();
+        for (u, unit) in units.iter().enumerate() {
+            counts.clear();
+            for i in 0..shingle_count(unit.words.len()) {
+                let key = shingle_hash(&unit.words[i..i + SHINGLE_WORDS]);
+                if let Some(list) = self.postings.get(&key) {
+                    for &(d, v) in list {
+                        if d >= self.live_from {
+                            *counts.entry((d, v)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let mut candidates: Vec<((u32, u32), u16)> =
+                counts.iter().map(|(k, c)| (*k, *c)).collect();
+            candidates.sort_unstable();
+            for ((d, v), hits) in candidates {
+                if hits < 2 && shingle_count(unit.words.len()) > 2 {
+                    continue;
+                }
+                let other = &self.docs[d as usize].units[v as usize];
+                let Some(al) = align(&unit.words, &other.words) else {
+                    continue;
+                };
+                let shorter = unit.words.len().min(other.words.len());
+                if al.len < self.config.min_words
+                    || (al.len as f32) < self.config.min_ratio * shorter as f32
+                {
+                    continue;
+                }
+                let old_node =
+                    self.node(d, v, other.spans[al.b.start].0..other.spans[al.b.end - 1].1);
+                let new_node = self.node_new(me, u as u32, unit, al.a.clone(), &doc.paragraphs);
+                self.union(old_node, new_node);
+                shared.push(d);
+            }
+        }
+        // Index this document's shingles.
+        for (u, unit) in units.iter().enumerate() {
+            for i in 0..shingle_count(unit.words.len()) {
+                let key = shingle_hash(&unit.words[i..i + SHINGLE_WORDS]);
+                let list = self.postings.entry(key).or_default();
+                if list.len() < self.config.max_postings {
+                    list.push((me, u as u32));
+                }
+            }
+        }
+        self.docs.push(Seen {
+            id: doc.id.clone(),
+            units,
+            paragraphs: doc.paragraphs.clone(),
+        });
+        self.evict();
+        shared.sort_unstable();
+        shared.dedup();
+        shared
+            .into_iter()
+            .map(|d| self.docs[d as usize].id.clone())
+            .collect()
+    }
+
+    fn units(&self, analysis: &Analysis) -> Vec<Unit> {
+        let mut units = Vec::new();
+        for (p, paragraph) in analysis.paragraphs.iter().enumerate() {
+            for sentence in &paragraph.sentences {
+                let words = &paragraph.words[sentence.body.clone()];
+                let content: Vec<_> = words.iter().filter(|w| !w.stop).collect();
+                if content.len() < self.config.min_words {
+                    continue;
+                }
+                units.push(Unit {
+                    paragraph: p as u32,
+                    words: content.iter().map(|w| w.hash).collect(),
+                    spans: content.iter().map(|w| (w.start, w.end)).collect(),
+                });
+            }
+        }
+        units
+    }
+
+    fn evict(&mut self) {
+        let live = self.docs.len().saturating_sub(self.config.window) as u32;
+        if live <= self.live_from {
+            return;
+        }
+        for d in self.live_from..live {
+            let seen = &mut self.docs[d as usize];
+            seen.units = Vec::new();
+            seen.paragraphs = Vec::new();
+        }
+        self.live_from = live;
+        // Drop stale postings now and then, so the index stays the size of the window.
+        if self.docs.len() % (self.config.window / 2).max(1) == 0 {
+            self.postings.retain(|_, list| {
+                list.retain(|(d, _)| *d >= live);
+                !list.is_empty()
+            });
+        }
+    }
+
+    fn node(&mut self, doc: u32, unit: u32, bytes: Range<u32>) -> u32 {
+        let seen = &self.docs[doc as usize];
+        let paragraph = seen.units[unit as usize].paragraph;
+        if let Some(text) = seen.paragraphs.get(paragraph as usize) {
+            self.kept
+                .entry((doc, paragraph))
+                .or_insert_with(|| text.clone());
+        }
+        self.node_with(doc, unit, paragraph, bytes)
+    }
+
+    fn node_new(
+        &mut self,
+        doc: u32,
+        unit: u32,
+        u: &Unit,
+        aligned: Range<usize>,
+        paragraphs: &[String],
+    ) -> u32 {
+        if let Some(text) = paragraphs.get(u.paragraph as usize) {
+            self.kept
+                .entry((doc, u.paragraph))
+                .or_insert_with(|| text.clone());
+        }
+        let bytes = u.spans[aligned.start].0..u.spans[aligned.end - 1].1;
+        self.node_with(doc, unit, u.paragraph, bytes)
+    }
+
+    fn node_with(&mut self, doc: u32, unit: u32, paragraph: u32, bytes: Range<u32>) -> u32 {
+        if let Some(&n) = self.node_of.get(&(doc, unit)) {
+            let node = &mut self.nodes[n as usize];
+            node.bytes = node.bytes.start.min(bytes.start)..node.bytes.end.max(bytes.end);
+            return n;
+        }
+        let n = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            doc,
+            unit,
+            paragraph,
+            bytes,
+        });
+        self.parent.push(n);
+        self.node_of.insert((doc, unit), n);
+        n
+    }
+
+    fn find(&self, mut n: u32) -> u32 {
+        while self.parent[n as usize] != n {
+            n = self.parent[n as usize];
+        }
+        n
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The older root stays the root.
+            let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[child as usize] = root;
+        }
+    }
+
+    /// Every passage found so far: documents in arrival order, text as in the first of them.
+    pub fn shared_passages(&self) -> Vec<SharedPassage> {
+        let mut groups: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for n in 0..self.nodes.len() as u32 {
+            groups.entry(self.find(n)).or_default().push(n);
+        }
+        // One representative per group: the first document's earliest sentence.
+        let mut reps: Vec<Rep> = Vec::new();
+        for members in groups.values() {
+            let mut docs: Vec<u32> = members
+                .iter()
+                .map(|&n| self.nodes[n as usize].doc)
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            if docs.len() < 2 {
+                continue;
+            }
+            let Some(rep) = members
+                .iter()
+                .map(|&n| &self.nodes[n as usize])
+                .filter(|node| node.doc == docs[0])
+                .min_by_key(|node| node.unit)
+            else {
+                continue;
+            };
+            reps.push((rep.doc, rep.paragraph, rep.unit, rep.bytes.clone(), docs));
+        }
+        reps.sort_by_key(|r| (r.0, r.1, r.2));
+        // Merge consecutive sentences of one paragraph shared by the same documents.
+        let mut merged: Vec<Rep> = Vec::new();
+        for rep in reps {
+            if let Some(last) = merged.last_mut()
+                && last.0 == rep.0
+                && last.1 == rep.1
+                && last.2 + 1 == rep.2
+                && last.4 == rep.4
+            {
+                last.2 = rep.2;
+                last.3.end = rep.3.end;
+                continue;
+            }
+            merged.push(rep);
+        }
+        merged
+            .into_iter()
+            .filter_map(|(doc, paragraph, _, bytes, docs)| {
+                let text = self.kept.get(&(doc, paragraph))?;
+                let text = text.get(bytes.start as usize..bytes.end as usize)?;
+                Some(SharedPassage {
+                    documents: docs
+                        .iter()
+                        .map(|&d| self.docs[d as usize].id.clone())
+                        .collect(),
+                    text: text.to_string(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// A group's representative: first document, paragraph, sentence, byte range, documents.
+type Rep = (u32, u32, u32, Range<u32>, Vec<u32>);
+
+fn shingle_count(words: usize) -> usize {
+    (words + 1).saturating_sub(SHINGLE_WORDS)
+}
+
+/// The result of aligning two word sequences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alignment {
+    /// Number of aligned words.
+    pub len: usize,
+    /// From the first to the last aligned word, in each sequence.
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+}
+
+/// Longest common subsequence of two word sequences; `None` when they share no word.
+pub fn align(a: &[u64], b: &[u64]) -> Option<Alignment> {
+    // Long run-on paragraphs are cut: wire sentences are far shorter than this.
+    const MAX: usize = 400;
+    let (a, b) = (&a[..a.len().min(MAX)], &b[..b.len().min(MAX)]);
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return None;
+    }
+    let w = m + 1;
+    let mut dp = vec![0u16; (n + 1) * w];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[i * w + j] = if a[i] == b[j] {
+                dp[(i + 1) * w + j + 1] + 1
+            } else {
+                dp[(i + 1) * w + j].max(dp[i * w + j + 1])
+            };
+        }
+    }
+    let len = dp[0] as usize;
+    if len == 0 {
+        return None;
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut first, mut last) = (None, (0, 0));
+    while i < n && j < m {
+        if a[i] == b[j] && dp[i * w + j] == dp[(i + 1) * w + j + 1] + 1 {
+            first.get_or_insert((i, j));
+            last = (i, j);
+            i += 1;
+            j += 1;
+        } else if dp[(i + 1) * w + j] >= dp[i * w + j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let (fi, fj) = first?;
+    Some(Alignment {
+        len,
+        a: fi..last.0 + 1,
+        b: fj..last.1 + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn doc(source: &str, paragraphs: &[&str]) -> Document {
+        let mut d = Document::new(source, paragraphs.iter().map(|p| p.to_string()).collect());
+        d.source = source.into();
+        d
+    }
+
+    fn add(finder: &mut PassageFinder, d: &Document) -> Vec<DocumentId> {
+        finder.add(d, &Analysis::of(d))
+    }
+
+    #[test]
+    fn a_credited_and_an_uncredited_copy_share_the_reported_text() {
+        let mut finder = PassageFinder::default();
+        let a = doc(
+            "a",
+            &[
+                "شهدت العاصمة أمطارا غزيرة.",
+                "وقالت وكالة النسيم للأنباء إن السلطات أغلقت الطريق الساحلي بين المدينتين أمام الشاحنات الثقيلة بسبب الانهيارات الصخرية المتكررة.",
+            ],
+        );
+        let b = doc(
+            "b",
+            &[
+                "أغلقت السلطات الطريق الساحلي بين المدينتين أمام الشاحنات الثقيلة بسبب الانهيارات الصخرية المتكررة (النسيم).",
+                "ولم تعلن موعدا لإعادة فتحه.",
+            ],
+        );
+        let c = doc(
+            "c",
+            &["ارتفعت أسعار الذهب في الأسواق العالمية مع تراجع الدولار وتزايد المخاوف من التضخم."],
+        );
+        assert!(add(&mut finder, &a).is_empty());
+        assert_eq!(add(&mut finder, &b), vec![a.id.clone()]);
+        assert!(add(&mut finder, &c).is_empty());
+        let passages = finder.shared_passages();
+        assert_eq!(passages.len(), 1);
+        assert_eq!(passages[0].documents, vec![a.id.clone(), b.id.clone()]);
+        assert_eq!(
+            passages[0].text,
+            "السلطات أغلقت الطريق الساحلي بين المدينتين أمام الشاحنات الثقيلة بسبب الانهيارات الصخرية المتكررة"
+        );
+    }
+
+    #[test]
+    fn small_edits_still_match_and_three_copies_make_one_passage() {
+        let mut finder = PassageFinder::default();
+        let text = "وتنص الاتفاقية على إنشاء خط لنقل الغاز بطول مئتي كيلومتر من الحقل الشمالي إلى محطة التوليد الساحلية بكلفة نصف مليار دولار.";
+        let edited = "وتنص الاتفاقية على انشاء خط لنقل الغاز طوله مئتا كيلومتر من الحقل الشمالي حتى محطة التوليد الساحلية بكلفة نصف مليار دولار.";
+        let a = doc("a", &[text, "وأضاف أن العمل يبدأ الشهر المقبل."]);
+        let b = doc(
+            "b",
+            &["قالت مصادر رسمية إن الحكومة وافقت على الاتفاقية.", edited],
+        );
+        let c = doc("c", &[text]);
+        add(&mut finder, &a);
+        add(&mut finder, &b);
+        add(&mut finder, &c);
+        let passages = finder.shared_passages();
+        assert_eq!(passages.len(), 1, "{passages:?}");
+        assert_eq!(passages[0].documents, vec![a.id, b.id, c.id]);
+        assert!(passages[0].text.starts_with("وتنص الاتفاقية"));
+    }
+
+    #[test]
+    fn consecutive_shared_sentences_merge_into_the_paragraph() {
+        let mut finder = PassageFinder::default();
+        let p = "وصل الوفد التجاري إلى الميناء الجنوبي صباح الأحد في زيارة تستمر ثلاثة أيام كاملة. ويضم الوفد ممثلين عن خمسين شركة صناعية وزراعية من القطاعين العام والخاص.";
+        let a = doc("a", &[p]);
+        let b = doc("b", &["مقدمة مختلفة تماما عن الموضوع نفسه.", p]);
+        add(&mut finder, &a);
+        add(&mut finder, &b);
+        let passages = finder.shared_passages();
+        assert_eq!(passages.len(), 1);
+        assert_eq!(passages[0].text, p.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn align_finds_the_common_run() {
+        let al = align(&[9, 1, 2, 3, 8, 4], &[1, 2, 7, 3, 4, 5]).unwrap();
+        assert_eq!(al.len, 4);
+        assert_eq!(al.a, 1..6);
+        assert_eq!(al.b, 0..5);
+    }
+
+    proptest! {
+        #[test]
+        fn alignment_is_symmetric_in_length_and_bounded(
+            a in proptest::collection::vec(0u64..6, 0..40), b in proptest::collection::vec(0u64..6, 0..40)
+        ) {
+            let x = align(&a, &b).map(|al| al.len).unwrap_or(0);
+            let y = align(&b, &a).map(|al| al.len).unwrap_or(0);
+            prop_assert_eq!(x, y);
+            prop_assert!(x <= a.len().min(b.len()));
+            prop_assert_eq!(align(&a, &a).map(|al| al.len).unwrap_or(0), a.len());
+        }
+    }
+}
