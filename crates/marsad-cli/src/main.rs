@@ -23,6 +23,17 @@ enum Command {
     /// The Arabic text layer on its own: normalise, tokenise, split sentences, stem, key names.
     #[command(subcommand)]
     Text(commands::text::TextCommand),
+    /// People, organisations and places in some pages, resolved across spellings.
+    #[command(
+        after_help = "Example:\n  marsad entities examples/corpus/txt\n  marsad entities --json --gazetteer my-names.tsv pages/\n\nGazetteer files (--gazetteer, MARSAD_GAZETTEER): TYPE<TAB>canonical<TAB>variant|variant<TAB>acronym|acronym"
+    )]
+    Entities(commands::entities::Args),
+    /// One entity: its variants, where each appears, and why they were merged.
+    #[command(after_help = "Example:\n  marsad entity 3f2a9c --why examples/corpus/txt")]
+    Entity(commands::entities::EntityArgs),
+    /// Evaluations against annotated data kept outside the repository.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +41,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Demo(args) => commands::demo::run(&args),
         Command::Text(command) => commands::text::run(&command),
+        Command::Entities(args) => commands::entities::run(&args),
+        Command::Entity(args) => commands::entities::run_entity(&args),
+        Command::Eval(command) => commands::eval::run(&command),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

@@ -2,6 +2,9 @@
 //! [`Outcome`].
 
 pub mod demo;
+pub mod entities;
+pub mod eval;
+pub mod eval_ner;
 pub mod text;
 
 use std::process::ExitCode;
