@@ -231,6 +231,15 @@ mod tests {
     }
 
     #[test]
+    fn a_feed_in_windows_1256_is_decoded() {
+        let xml = "<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel><title>الواحة</title><item><title>عنوان</title><link>https://waha.example/c</link></item></channel></rss>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(xml);
+        let batch = read(&bytes);
+        assert!(batch.errors.is_empty(), "{:?}", batch.errors);
+        assert_eq!(batch.links[0].title.as_deref(), Some("عنوان"));
+    }
+
+    #[test]
     fn not_a_feed_is_one_error() {
         let batch = read(b"<html><body>not a feed</body></html>");
         assert_eq!(batch.errors.len(), 1);

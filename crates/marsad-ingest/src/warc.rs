@@ -34,6 +34,8 @@ use crate::{
 const MAX_LINE: usize = 64 * 1024;
 /// Most header lines in one record (a real one has 10 to 20).
 const MAX_HEADERS: usize = 1024;
+/// Where an HTTP response's headers must have ended (real ones take under 8 KB).
+const MAX_HTTP_HEAD: usize = 256 * 1024;
 
 /// Reads a WARC stream (the file `path`), handing each page and each broken record to `sink`.
 pub fn read_warc(path: &Path, reader: impl BufRead, sink: &mut dyn FnMut(Item)) {
@@ -254,7 +256,7 @@ fn read_record(
     }
     let block = stream.block(length)?;
     if (block.len() as u64) < length {
-        let found = (block.len() as u64).to_owned();
+        let found = block.len() as u64;
         push_back_next_record(stream, block, Vec::new());
         return Err(Fault::Framing(too_short(length, found)));
     }
@@ -425,13 +427,18 @@ enum Payload {
 
 /// The body of an HTTP response and its Content-Type; `None` for statuses that carry no article.
 fn http_payload(block: &[u8], limit: u64) -> Result<Option<(Vec<u8>, String)>, Payload> {
-    let end = find(block, b"\r\n\r\n")
-        .map(|i| (i, i + 4))
-        .or_else(|| find(block, b"\n\n").map(|i| (i, i + 2)));
+    // Whichever blank line comes first ends the headers (some servers send bare LFs).
+    let head = &block[..block.len().min(MAX_HTTP_HEAD)];
+    let crlf = find(head, b"\r\n\r\n").map(|i| (i, i + 4));
+    let lf = find(head, b"\n\n").map(|i| (i, i + 2));
+    let end = match (crlf, lf) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
     let Some((head_end, body_start)) = end else {
-        return Err(Payload::Malformed(
-            "the HTTP headers never end (no blank line)".into(),
-        ));
+        return Err(Payload::Malformed(format!(
+            "the HTTP headers do not end (no blank line) in the first {MAX_HTTP_HEAD} bytes"
+        )));
     };
     let head = String::from_utf8_lossy(&block[..head_end]);
     let mut lines = head.lines();
