@@ -31,6 +31,11 @@ enum Command {
     /// One entity: its variants, where each appears, and why they were merged.
     #[command(after_help = "Example:\n  marsad entity 3f2a9c --why examples/corpus/txt")]
     Entity(commands::entities::EntityArgs),
+    /// Every date expression in a text: what it resolves to (against --anchor, the publication date) and how.
+    #[command(
+        after_help = "Example:\n  marsad dates --anchor 2025-08-14 article.txt\n  echo 'وقّع أمس الأربعاء في 13 أغسطس' | marsad dates --anchor 2025-08-14 --json"
+    )]
+    Dates(commands::dates::Args),
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -43,6 +48,7 @@ fn main() -> ExitCode {
         Command::Text(command) => commands::text::run(&command),
         Command::Entities(args) => commands::entities::run(&args),
         Command::Entity(args) => commands::entities::run_entity(&args),
+        Command::Dates(args) => commands::dates::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
     };
     match result {

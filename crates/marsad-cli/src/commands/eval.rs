@@ -12,10 +12,16 @@ pub enum EvalCommand {
         after_help = "Example:\n  marsad eval ner --anercorp ../shared/data/anercorp\n  marsad eval ner --anercorp ../shared/data/anercorp --split train --errors 20"
     )]
     Ner(super::eval_ner::Args),
+    /// Date resolution against hand-labelled expressions in ANT articles: correct, found, and every miss.
+    #[command(
+        after_help = "Example:\n  marsad eval dates --ant ../shared/data/antcorpus-multisource --labels eval/dates/ant-dates.tsv"
+    )]
+    Dates(super::eval_dates::Args),
 }
 
 pub fn run(command: &EvalCommand) -> Result<Outcome> {
     match command {
         EvalCommand::Ner(args) => super::eval_ner::run(args),
+        EvalCommand::Dates(args) => super::eval_dates::run(args),
     }
 }

@@ -1,9 +1,11 @@
 //! One module per command. Each turns its arguments into calls on the library crates and reports an
 //! [`Outcome`].
 
+pub mod dates;
 pub mod demo;
 pub mod entities;
 pub mod eval;
+pub mod eval_dates;
 pub mod eval_ner;
 pub mod text;
 
