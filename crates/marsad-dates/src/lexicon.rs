@@ -231,6 +231,11 @@ pub(crate) fn unit(word: &str) -> Option<(Unit, Option<i64>)> {
         "سنه" | "عام" => (Year, Some(1)),
         "سنوات" | "سنين" | "اعوام" => (Year, None),
         "سنتين" | "عامين" => (Year, Some(2)),
+        // Accusative after numbers from eleven up ("منذ 70 عاما").
+        "عاما" => (Year, None),
+        "يوما" => (Day, None),
+        "شهرا" => (Month, None),
+        "اسبوعا" => (Week, None),
         _ => return None,
     })
 }

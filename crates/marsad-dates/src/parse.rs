@@ -85,11 +85,18 @@ pub(crate) enum What {
         day_to: Option<u8>,
         month: MonthRef,
         year: Option<i32>,
+        /// "العام الماضي" after the month: -1.
+        year_offset: Option<i64>,
         modifier: Option<Modifier>,
         combined: bool,
     },
     /// All-digit date (14.08.2025, 2025-08-14).
-    Numeric { year: i32, month: u8, day: u8 },
+    Numeric {
+        year: i32,
+        month: u8,
+        day: u8,
+        hijri: bool,
+    },
     /// "اليوم"، "أمس"، "الخميس": a day relative to publication or a weekday, as in `Parsed::rel_day` /
     /// `Parsed::weekday`.
     DayWord { modifier: Option<Modifier> },
@@ -301,18 +308,27 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             return None;
         };
-        if !(1800..=2200).contains(&y)
+        // A year in the Hijri range ("1439/12/4هـ") makes a Hijri date; its era word joins the span.
+        let hijri = (1300..=1500).contains(&y);
+        let mut end = i + 1;
+        if hijri {
+            crate::resolve::hijri_to_gregorian(y, m, d)?;
+            if self.word_cont(end).and_then(lexicon::era) == Some(MonthCal::Hijri) {
+                end += 1;
+            }
+        } else if !(1800..=2200).contains(&y)
             || jiff::civil::Date::new(y as i16, m as i8, d as i8).is_err()
         {
             return None;
         }
         let mut p = self.parsed(
             i,
-            i + 1,
+            end,
             What::Numeric {
                 year: y,
                 month: m,
                 day: d,
+                hijri,
             },
         );
         self.weekday_before(&mut p);
@@ -495,6 +511,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 day_to,
                 month: MonthRef::Relative(offset),
                 year: None,
+                year_offset: None,
                 modifier: None,
                 combined: false,
             };
@@ -525,16 +542,38 @@ impl<'t, 'a> Parser<'t, 'a> {
             Some((y, _, e)) => (Some(y), e),
             None => (None, end),
         };
-        let (modifier, end) = match (year, self.word_cont(end).and_then(lexicon::modifier)) {
+        let (modifier, mut end) = match (year, self.word_cont(end).and_then(lexicon::modifier)) {
             (None, Some(md)) => (Some(md), end + 1),
             _ => (None, end),
         };
+        // "يوليو/تموز العام الماضي", "مارس من العام المقبل": the year is relative to publication.
+        let mut year_offset = None;
+        if year.is_none() && modifier.is_none() {
+            let k = if self.word_cont(end) == Some("من") {
+                end + 1
+            } else {
+                end
+            };
+            if self
+                .word_cont(k)
+                .is_some_and(|w| matches!(w, "العام" | "السنه"))
+                && let Some(md) = self.word_cont(k + 1).and_then(lexicon::modifier)
+            {
+                year_offset = Some(match md {
+                    Modifier::Past => -1,
+                    Modifier::Next => 1,
+                    Modifier::Current => 0,
+                });
+                end = k + 2;
+            }
+        }
         let what = What::Date {
             cal: m.cal,
             day,
             day_to,
             month: MonthRef::Named(m.month),
             year,
+            year_offset,
             modifier,
             combined,
         };

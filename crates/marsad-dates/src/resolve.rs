@@ -158,7 +158,38 @@ fn weekday_check(date: Date, stated: Option<i8>) -> String {
 pub(crate) fn resolve(p: &Parsed, surface: &str, ctx: Ctx) -> Resolution {
     let mut calendar = Calendar::Gregorian;
     let (resolved, form, how) = match &p.what {
-        What::Numeric { year, month, day } => match ymd(*year, *month, *day) {
+        What::Numeric {
+            year,
+            month,
+            day,
+            hijri: true,
+        } => {
+            calendar = Calendar::Hijri;
+            match hijri_to_gregorian(*year, *month, *day) {
+                Some(d) => (
+                    Resolved::Exact {
+                        date: d,
+                        precision: Precision::Day,
+                    },
+                    Form::Numeric,
+                    format!(
+                        "numeric Hijri '{surface}' (Umm al-Qura): {d}{}",
+                        weekday_check(d, p.weekday)
+                    ),
+                ),
+                None => (
+                    unresolved("no such Hijri day"),
+                    Form::Numeric,
+                    format!("'{surface}' is not a valid date"),
+                ),
+            }
+        }
+        What::Numeric {
+            year,
+            month,
+            day,
+            hijri: false,
+        } => match ymd(*year, *month, *day) {
             Some(d) => (
                 Resolved::Exact {
                     date: d,
@@ -191,11 +222,15 @@ pub(crate) fn resolve(p: &Parsed, surface: &str, ctx: Ctx) -> Resolution {
             day_to,
             month,
             year,
+            year_offset,
             modifier,
             combined,
         } => {
+            // "العام الماضي" after the month fixes the year relative to publication.
+            let year =
+                year.or_else(|| Some(i32::from(ctx.anchor?.year()) + (*year_offset)? as i32));
             let (r, f, h) =
-                resolve_gregorian(p, surface, ctx, *day, *day_to, *month, *year, *modifier);
+                resolve_gregorian(p, surface, ctx, *day, *day_to, *month, year, *modifier);
             (
                 r,
                 if *combined && f != Form::YearLess {

@@ -181,3 +181,27 @@ fn spans_point_into_the_original() {
     assert_eq!(&text[m.span.clone()], m.text);
     assert_eq!(m.resolved, day(2025, 7, 23));
 }
+
+#[test]
+fn hijri_numeric_accusative_units_and_relative_years() {
+    let found = find_dates(
+        "فجر يوم الأربعاء الموافق 1439/12/4هـ ، بادر",
+        Some(date(2018, 8, 16)),
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].resolved, day(2018, 8, 15));
+    assert_eq!(found[1].text, "1439/12/4هـ");
+    assert_eq!(found[1].resolved, day(2018, 8, 15));
+    assert_eq!(found[1].calendar, Calendar::Hijri);
+    assert_eq!(
+        one("منذ 70 عاما", date(2018, 3, 7)).resolved,
+        Resolved::Exact {
+            date: date(1948, 1, 1),
+            precision: Precision::Year
+        }
+    );
+    assert_eq!(
+        one("في يوليو/تموز العام الماضي", date(2018, 5, 11)).resolved,
+        month(2017, 7)
+    );
+}
