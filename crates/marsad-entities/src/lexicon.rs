@@ -157,7 +157,6 @@ pub(crate) static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| {
         "القاضي",
         "الأمير",
         "الركن",
-        "أول",
         "الأول",
         "الطيار",
         "الكابتن",

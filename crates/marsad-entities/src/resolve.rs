@@ -520,8 +520,8 @@ fn build(
         variants
             .iter()
             .max_by(|a, b| {
-                (!a.2, words_of(&a.0.text).len(), a.1)
-                    .cmp(&(!b.2, words_of(&b.0.text).len(), b.1))
+                (!a.2, words_of(&a.0.text).len(), a.1, a.0.text.len())
+                    .cmp(&(!b.2, words_of(&b.0.text).len(), b.1, b.0.text.len()))
                     .then(b.0.text.cmp(&a.0.text))
             })
             .map(|v| v.0.text.clone())
