@@ -36,6 +36,12 @@ enum Command {
         after_help = "Example:\n  marsad dates --anchor 2025-08-14 article.txt\n  echo 'وقّع أمس الأربعاء في 13 أغسطس' | marsad dates --anchor 2025-08-14 --json"
     )]
     Dates(commands::dates::Args),
+    /// Only read: list the pages, feed links and errors the readers find (WARC, feeds, JSON Lines, HTML, text,
+    /// stdin), with input size and MB/s. Nothing is extracted or stored.
+    #[command(
+        after_help = "Example:\n  marsad read examples/corpus/warc examples/corpus/feeds\n  zcat crawl.warc.gz | marsad read -\n  marsad read --quiet big-crawl.warc.gz   # summary only: counts and MB/s"
+    )]
+    Read(commands::read::Args),
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -49,6 +55,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => commands::entities::run(&args),
         Command::Entity(args) => commands::entities::run_entity(&args),
         Command::Dates(args) => commands::dates::run(&args),
+        Command::Read(args) => commands::read::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
     };
     match result {

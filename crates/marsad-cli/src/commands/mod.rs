@@ -7,6 +7,7 @@ pub mod entities;
 pub mod eval;
 pub mod eval_dates;
 pub mod eval_ner;
+pub mod read;
 pub mod text;
 
 use std::process::ExitCode;

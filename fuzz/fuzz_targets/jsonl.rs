@@ -1,0 +1,9 @@
+//! Any bytes as a `.jsonl` file and as a gzipped one: the reader must return items, never panic or hang.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    marsad_ingest::read_bytes_as("fuzz.jsonl", data, &mut |_| {});
+    marsad_ingest::read_bytes_as("fuzz.jsonl.gz", data, &mut |_| {});
+});
