@@ -852,6 +852,33 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Well-formed records come back exactly, in order; cut anywhere, the file still reads without a
+        /// panic, and the records before the cut are still pages.
+        #[test]
+        fn records_round_trip_and_survive_any_cut(
+            bodies in proptest::collection::vec("[\\p{Arabic}a-z0-9]\\PC{0,120}", 1..6),
+            cut in 0.0f64..1.0,
+        ) {
+            let records: Vec<Vec<u8>> = bodies
+                .iter()
+                .enumerate()
+                .map(|(i, body)| record("resource", &format!("urn:x:{i}"), "text/plain; charset=utf-8", body.as_bytes()))
+                .collect();
+            let warc = records.concat();
+            let batch = read(&warc, MAX_PAGE_BYTES);
+            proptest::prop_assert!(batch.errors.is_empty(), "{:?}", errors(&batch));
+            let contents: Vec<&str> = batch.pages.iter().map(|p| p.content.as_str()).collect();
+            proptest::prop_assert_eq!(contents, bodies.iter().map(String::as_str).collect::<Vec<_>>());
+
+            let at = (warc.len() as f64 * cut) as usize;
+            let whole = records.iter().scan(0, |end, r| { *end += r.len(); Some(*end) }).filter(|&end| end <= at).count();
+            let batch = read(&warc[..at], MAX_PAGE_BYTES);
+            proptest::prop_assert!(batch.pages.len() >= whole.saturating_sub(1));
+            proptest::prop_assert!(batch.pages.len() <= whole + 1);
+        }
+    }
+
     #[test]
     fn dechunk_rejects_what_is_not_chunked() {
         assert_eq!(
