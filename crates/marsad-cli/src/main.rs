@@ -42,6 +42,22 @@ enum Command {
         after_help = "Example:\n  marsad read examples/corpus/warc examples/corpus/feeds\n  zcat crawl.warc.gz | marsad read -\n  marsad read --quiet big-crawl.warc.gz   # summary only: counts and MB/s"
     )]
     Read(commands::read::Args),
+    /// Read, extract, store and index pages into a data dir (idempotent: known articles are not stored twice).
+    #[command(
+        after_help = "Example:\n  marsad ingest examples/corpus\n  marsad ingest --data /srv/marsad-data crawl/ feeds/ today.jsonl\n  zcat crawl.warc.gz | marsad ingest -"
+    )]
+    Ingest(commands::ingest::Args),
+    /// Everything stored, as JSON Lines per the export contract (meta line, documents, derived records).
+    #[command(after_help = "Example:\n  marsad export --out marsad.jsonl\n  marsad export --data /srv/marsad-data | jq -c 'select(.kind==\"event\")'")]
+    Export(commands::export::Args),
+    /// Search the stored documents: ranked results with a highlighted snippet, outlet and date.
+    #[command(
+        after_help = "Example:\n  marsad search الشيباني\n  marsad search 'أسعار القمح' --outlet 'سكاي نيوز' --since 2018-03-01 --until 2018-03-31 --json"
+    )]
+    Search(commands::search::Args),
+    /// What a data dir holds: documents per outlet and day, duplicates, failures, feed health.
+    #[command(after_help = "Example:\n  marsad stats\n  marsad stats --data /srv/marsad-data --json")]
+    Stats(commands::stats::Args),
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -56,6 +72,10 @@ fn main() -> ExitCode {
         Command::Entity(args) => commands::entities::run_entity(&args),
         Command::Dates(args) => commands::dates::run(&args),
         Command::Read(args) => commands::read::run(&args),
+        Command::Ingest(args) => commands::ingest::run(&args),
+        Command::Export(args) => commands::export::run(&args),
+        Command::Search(args) => commands::search::run(&args),
+        Command::Stats(args) => commands::stats::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
     };
     match result {

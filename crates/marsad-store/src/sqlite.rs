@@ -121,6 +121,14 @@ impl SqliteStore {
             .map_err(|e| self.err(e))
     }
 
+    /// Starts a read transaction: every read from here on sees one snapshot (SQLite WAL), even while a
+    /// writer commits. For readers that must be self-consistent, like an export's meta count.
+    pub fn begin_snapshot(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .map_err(|e| self.err(e))
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -4,10 +4,14 @@
 pub mod dates;
 pub mod demo;
 pub mod entities;
+pub mod export;
 pub mod eval;
 pub mod eval_dates;
 pub mod eval_ner;
+pub mod ingest;
 pub mod read;
+pub mod search;
+pub mod stats;
 pub mod text;
 
 use std::process::ExitCode;
