@@ -61,6 +61,18 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String, Undecodabl
     })
 }
 
+/// [`decode`] for bytes the caller no longer needs: UTF-8 (the common case) becomes the `String` without a
+/// copy.
+pub fn decode_vec(mut bytes: Vec<u8>, declared: Option<&str>) -> Result<String, Undecodable> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => decode(error.as_bytes(), declared),
+    }
+}
+
 fn decode_cleanly(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     (!had_errors).then(|| text.into_owned())
@@ -125,6 +137,7 @@ mod tests {
     #[test]
     fn utf8_with_and_without_bom() {
         assert_eq!(decode("نص".as_bytes(), None).unwrap(), "نص");
+        assert_eq!(decode_vec("\u{FEFF}نص".into(), None).unwrap(), "نص");
         assert_eq!(decode("\u{FEFF}نص".as_bytes(), None).unwrap(), "نص");
         assert_eq!(decode(b"", None).unwrap(), "");
     }

@@ -273,7 +273,7 @@ fn read_record(
         .to_ascii_lowercase()
         .starts_with("application/http");
     let (payload, content_type) = if kind.as_deref() == Some("response") && is_http {
-        match http_payload(&block, limit) {
+        match http_payload(block, limit) {
             Ok(Some(found)) => found,
             Ok(None) => return Ok(None),
             Err(Payload::Malformed(reason)) => return record_error(malformed(reason)),
@@ -298,7 +298,7 @@ fn read_record(
     let Some(format) = page_format(&content_type, &payload) else {
         return Ok(None);
     };
-    let content = match charset::decode(&payload, charset::charset_param(&content_type)) {
+    let content = match charset::decode_vec(payload, charset::charset_param(&content_type)) {
         Ok(content) => content,
         Err(charset::Undecodable { offset }) => {
             return record_error(IngestError::Encoding {
@@ -426,14 +426,16 @@ enum Payload {
 }
 
 /// The body of an HTTP response and its Content-Type; `None` for statuses that carry no article.
-fn http_payload(block: &[u8], limit: u64) -> Result<Option<(Vec<u8>, String)>, Payload> {
+fn http_payload(block: Vec<u8>, limit: u64) -> Result<Option<(Vec<u8>, String)>, Payload> {
     // Whichever blank line comes first ends the headers (some servers send bare LFs).
     let head = &block[..block.len().min(MAX_HTTP_HEAD)];
-    let crlf = find(head, b"\r\n\r\n").map(|i| (i, i + 4));
-    let lf = find(head, b"\n\n").map(|i| (i, i + 2));
-    let end = match (crlf, lf) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
+    let crlf = find(head, b"\r\n\r\n");
+    // A bare-LF blank line only counts before the first CRLF one (never scan the body for it).
+    let lf_window = crlf.map_or(head, |i| &head[..i + 2]);
+    let end = match (crlf, find(lf_window, b"\n\n")) {
+        (_, Some(i)) => Some((i, i + 2)),
+        (Some(i), None) => Some((i, i + 4)),
+        (None, None) => None,
     };
     let Some((head_end, body_start)) = end else {
         return Err(Payload::Malformed(format!(
@@ -472,7 +474,8 @@ fn http_payload(block: &[u8], limit: u64) -> Result<Option<(Vec<u8>, String)>, P
             encoding = value.to_ascii_lowercase();
         }
     }
-    let mut body = block[body_start..].to_vec();
+    let mut body = block;
+    body.drain(..body_start);
     if chunked {
         // Some crawlers store the body de-chunked but keep the header: only undo what is really chunked.
         if let Some(joined) = dechunk(&body) {
