@@ -58,6 +58,9 @@ enum Command {
     /// What a data dir holds: documents per outlet and day, duplicates, failures, feed health.
     #[command(after_help = "Example:\n  marsad stats\n  marsad stats --data /srv/marsad-data --json")]
     Stats(commands::stats::Args),
+    /// Extract articles from files without storing them, and show what was kept and dropped (--why).
+    #[command(after_help = "Example:\n  marsad extract examples/corpus/txt/sunbula-01.txt --why\n  marsad extract ../shared/seeds")]
+    Extract(commands::extract::Args),
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&args),
         Command::Search(args) => commands::search::run(&args),
         Command::Stats(args) => commands::stats::run(&args),
+        Command::Extract(args) => commands::extract::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
     };
     match result {

@@ -7,6 +7,11 @@ use super::Outcome;
 
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
+    /// Extraction: the seeds' lines (body kept, boilerplate dropped) and the article-extraction benchmark.
+    #[command(
+        after_help = "Example:\n  marsad eval extraction --seeds ../shared/seeds --labels eval/extraction/seeds-lines.tsv\n  marsad eval extraction --benchmark ../shared/data/article-extraction-benchmark"
+    )]
+    Extraction(super::eval_extraction::Args),
     /// Named entities against an annotated corpus (ANERcorp, CoNLL-style exact spans).
     #[command(
         after_help = "Example:\n  marsad eval ner --anercorp ../shared/data/anercorp\n  marsad eval ner --anercorp ../shared/data/anercorp --split train --errors 20"
@@ -21,6 +26,7 @@ pub enum EvalCommand {
 
 pub fn run(command: &EvalCommand) -> Result<Outcome> {
     match command {
+        EvalCommand::Extraction(args) => super::eval_extraction::run(args),
         EvalCommand::Ner(args) => super::eval_ner::run(args),
         EvalCommand::Dates(args) => super::eval_dates::run(args),
     }

@@ -6,6 +6,8 @@ pub mod demo;
 pub mod entities;
 pub mod export;
 pub mod eval;
+pub mod eval_extraction;
+pub mod extract;
 pub mod eval_dates;
 pub mod eval_ner;
 pub mod ingest;
