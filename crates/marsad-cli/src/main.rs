@@ -64,6 +64,9 @@ enum Command {
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
+    /// Throughput and memory of pipeline stages on real corpora.
+    #[command(subcommand)]
+    Bench(commands::bench::BenchCommand),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => commands::stats::run(&args),
         Command::Extract(args) => commands::extract::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
+        Command::Bench(command) => commands::bench::run(&command),
     };
     match result {
         Ok(outcome) => outcome.exit_code(),

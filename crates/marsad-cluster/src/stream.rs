@@ -132,6 +132,7 @@ pub struct Clusterer {
     index: FxHashMap<u64, Vec<u32>>,
     story_index: FxHashMap<u64, Vec<u32>>,
     event_of: FxHashMap<DocumentId, u32>,
+    by_id: FxHashMap<EventId, u32>,
     clock: i64,
     added: usize,
 }
@@ -157,6 +158,7 @@ impl Clusterer {
             index: FxHashMap::default(),
             story_index: FxHashMap::default(),
             event_of: FxHashMap::default(),
+            by_id: FxHashMap::default(),
             clock: i64::MIN,
             added: 0,
         }
@@ -307,12 +309,7 @@ impl Clusterer {
             self.clock = self.clock.max(t);
         }
         self.df.add(&prepared.vectors.terms);
-        let found = choice.and_then(|(id, p)| {
-            self.events
-                .iter()
-                .rposition(|e| e.id == id)
-                .map(|i| (i as u32, p))
-        });
+        let found = choice.and_then(|(id, p)| self.by_id.get(&id).map(|&i| (i, p)));
         let (e, new_event, probability) = match found {
             Some((e, p)) => (e, false, p),
             None => (self.open_event(doc, &prepared), true, 0.0),
@@ -336,7 +333,7 @@ impl Clusterer {
         let mut id = EventId(hex_id("ev-", &doc.id.0));
         // Two first documents with one id cannot happen (ids are content hashes and a known id joins its
         // event); a hash collision gets a suffix rather than merging two events.
-        while self.events.iter().any(|ev| ev.id == id) {
+        while self.by_id.contains_key(&id) {
             id = EventId(format!("{id}-"));
         }
         let story = self.find_story(prepared).unwrap_or_else(|| {
@@ -348,6 +345,7 @@ impl Clusterer {
             s
         });
         self.stories[story].events.push(e as usize);
+        self.by_id.insert(id.clone(), e);
         self.events.push(EventState {
             id,
             story,

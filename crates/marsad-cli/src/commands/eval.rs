@@ -22,12 +22,18 @@ pub enum EvalCommand {
         after_help = "Example:\n  marsad eval dates --ant ../shared/data/antcorpus-multisource --labels eval/dates/ant-dates.tsv"
     )]
     Dates(super::eval_dates::Args),
+    /// Streaming event clustering against the ANT event labels: BCubed and pairwise P/R/F1 per day.
+    #[command(
+        after_help = "Example:\n  marsad eval clustering --ant ../shared/data/antcorpus-multisource --labels ../shared/data/ant-events-dev/ant-events-dev.json\n  marsad eval clustering --ant DIR --labels FILE --fit 2018-03-14    # refit on one day, check on the other"
+    )]
+    Clustering(super::eval_clustering::Args),
 }
 
 pub fn run(command: &EvalCommand) -> Result<Outcome> {
     match command {
         EvalCommand::Extraction(args) => super::eval_extraction::run(args),
         EvalCommand::Ner(args) => super::eval_ner::run(args),
+        EvalCommand::Clustering(args) => super::eval_clustering::run(args),
         EvalCommand::Dates(args) => super::eval_dates::run(args),
     }
 }

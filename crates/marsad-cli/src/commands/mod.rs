@@ -1,11 +1,14 @@
 //! One module per command. Each turns its arguments into calls on the library crates and reports an
 //! [`Outcome`].
 
+pub mod bench;
+pub mod bench_cluster;
 pub mod dates;
 pub mod demo;
 pub mod entities;
 pub mod export;
 pub mod eval;
+pub mod eval_clustering;
 pub mod eval_extraction;
 pub mod extract;
 pub mod eval_dates;

@@ -1,0 +1,68 @@
+//! `marsad bench cluster`: the ingest → dedup → cluster pipeline over ANT articles, in time order, as the
+//! Python reference pipeline (`../shared/bench/ref_pipeline.py`) runs it: the same documents (one per URL,
+//! sorted by `<TIME>`, the first `--limit`), timed in the same two parts: loading, then processing.
+//!
+//! Loading reads and parses every corpus file (as the reference does, whatever the limit). Processing is
+//! per document: building the [`marsad_model::Document`], analysis, exact and near duplicates, shared
+//! passages, event assignment. Peak memory is the process's high-water mark (VmHWM in /proc/self/status).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Result;
+use clap::Args as ClapArgs;
+use marsad_cluster::Scorer;
+
+use super::Outcome;
+use super::eval_clustering::{Pipeline, load_ant};
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The ANT corpus folder (antcorpus-multisource).
+    #[arg(long)]
+    ant: PathBuf,
+    /// How many articles (the earliest); 0 for all.
+    #[arg(long, default_value_t = 3000)]
+    limit: usize,
+}
+
+/// The process's peak resident memory in kB, where /proc says it.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+pub fn run(args: &Args) -> Result<Outcome> {
+    let start = Instant::now();
+    let (mut articles, failed) = load_ant(&args.ant)?;
+    if args.limit > 0 {
+        articles.truncate(args.limit);
+    }
+    let load_s = start.elapsed().as_secs_f64();
+
+    let start = Instant::now();
+    let mut pipeline = Pipeline::new(Scorer::default());
+    let mut duplicates = 0;
+    for article in &articles {
+        let doc = article.to_document();
+        let placed = pipeline.add(&doc, article.time);
+        duplicates += usize::from(placed.probability >= 1.0 && !placed.new_event);
+    }
+    let process_s = start.elapsed().as_secs_f64();
+    let n = articles.len();
+    println!(
+        "docs {n} load_s {load_s:.2} process_s {process_s:.3} docs_per_s {:.0} end_to_end_docs_per_s {:.0} \
+         events {} stories {} duplicates_joined {duplicates} shared_passages {} unreadable_files {failed} peak_rss_mb {}",
+        n as f64 / process_s.max(1e-9),
+        n as f64 / (load_s + process_s).max(1e-9),
+        pipeline.clusterer.event_count(),
+        pipeline.clusterer.stories().len(),
+        pipeline.passages.shared_passages().len(),
+        peak_rss_kb().map_or_else(
+            || "unknown".to_string(),
+            |kb| format!("{:.0}", kb as f64 / 1024.0)
+        ),
+    );
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,414 @@
+//! `marsad eval clustering`: streaming event clustering against the ANT event labels (hand-annotated days),
+//! with BCubed and pairwise precision/recall/F1 per day, and the "every article alone" baseline computed by
+//! the same code (it must give BCubed F1 0.829 and pairwise F1 0 on the dev days, which checks the metric).
+//!
+//! Each labelled day is run on its own: the articles of the `--warmup-days` before it stream through the
+//! pipeline first (so document frequencies and open events are realistic), then the day's articles, all in
+//! `<TIME>` order; only the labelled articles are scored. Articles are deduplicated by URL and alias DOCNOs
+//! mapped to the article id, as the labels' README says. Thresholds are fixed before the run.
+//!
+//! `--fit DAY` refits the scorer: on DAY, each labelled article is placed by its gold label (teacher forcing)
+//! while the signal values of every candidate event are recorded; a logistic regression is fitted on them,
+//! then the decision threshold is chosen on DAY by running the real stream. The weights and threshold are
+//! printed (to be written into `marsad_cluster::signals` as constants) and every day is scored with them;
+//! report the other day as the check.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, Result, bail};
+use clap::Args as ClapArgs;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use marsad_cluster::evaluate::{Scores, bcubed, pairwise};
+use marsad_cluster::{Assignment, Clusterer, Config, Context, Scorer, fit_logistic};
+use marsad_corpora::ant::{AntArticle, dedupe_by_url, read_ant};
+use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
+use marsad_model::{Document, DocumentId, EventId};
+use serde_json::Value;
+
+use super::Outcome;
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The ANT corpus folder (antcorpus-multisource).
+    #[arg(long)]
+    ant: PathBuf,
+    /// The event labels (ant-events-dev.json).
+    #[arg(long)]
+    labels: PathBuf,
+    /// Days of articles streamed before each labelled day.
+    #[arg(long, default_value_t = 2)]
+    warmup_days: i64,
+    /// Refit the scorer on this labelled day (YYYY-MM-DD) and score every day with the fitted weights.
+    #[arg(long)]
+    fit: Option<Date>,
+    /// Override the decision threshold.
+    #[arg(long)]
+    threshold: Option<f32>,
+}
+
+/// ingest → dedup → cluster for one stream of documents: what `eval clustering` and `bench cluster` run.
+pub struct Pipeline {
+    pub duplicates: DuplicateFinder,
+    pub passages: PassageFinder,
+    pub clusterer: Clusterer,
+}
+
+impl Pipeline {
+    pub fn new(scorer: Scorer) -> Pipeline {
+        Pipeline {
+            duplicates: DuplicateFinder::default(),
+            passages: PassageFinder::default(),
+            clusterer: Clusterer::new(Config::default(), scorer),
+        }
+    }
+
+    /// Places one document.
+    pub fn add(&mut self, doc: &Document, time: Option<Timestamp>) -> Assignment {
+        let analysis = Analysis::of(doc);
+        let duplicate = self.duplicates.add(doc, &analysis);
+        let shared = self.passages.add(doc, &analysis);
+        let context = Context {
+            time,
+            entities: &[],
+            shared_with: &shared,
+            duplicate_of: duplicate.of(),
+        };
+        self.clusterer.add(doc, &analysis, &context)
+    }
+}
+
+/// One labelled day's stream, analysed once.
+struct DayStream {
+    day: Date,
+    /// Documents in time order with their analysis, time, DOCNO and gold event (None for warm-up articles).
+    docs: Vec<StreamDoc>,
+    /// Labelled article ids of the day (the scored set).
+    labelled: Vec<(String, String)>,
+}
+
+struct StreamDoc {
+    doc: Document,
+    analysis: Analysis,
+    time: Option<Timestamp>,
+    docno: String,
+    gold: Option<String>,
+    duplicate_of: Option<DocumentId>,
+    shared_with: Vec<DocumentId>,
+}
+
+struct Labels {
+    days: Vec<Date>,
+    /// Article id → (event, day).
+    articles: HashMap<String, String>,
+    /// Any DOCNO (id or alias) → article id.
+    alias: HashMap<String, String>,
+}
+
+fn read_labels(path: &PathBuf) -> Result<Labels> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let json: Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
+    let days = json["days"]
+        .as_array()
+        .with_context(|| format!("{}: no \"days\" array", path.display()))?
+        .iter()
+        .map(|d| {
+            d.as_str()
+                .and_then(|s| s.parse::<Date>().ok())
+                .with_context(|| format!("{}: day {d} is not YYYY-MM-DD", path.display()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut articles = HashMap::new();
+    let mut alias = HashMap::new();
+    for (id, a) in json["articles"]
+        .as_object()
+        .with_context(|| format!("{}: no \"articles\" object", path.display()))?
+    {
+        let event = a["event"]
+            .as_str()
+            .with_context(|| format!("{}: article {id} has no \"event\"", path.display()))?;
+        articles.insert(id.clone(), event.to_string());
+        alias.insert(id.clone(), id.clone());
+        for other in a["aliases"].as_array().into_iter().flatten() {
+            if let Some(other) = other.as_str() {
+                alias.insert(other.to_string(), id.clone());
+            }
+        }
+    }
+    Ok(Labels {
+        days,
+        articles,
+        alias,
+    })
+}
+
+/// Reads the whole corpus: one article per URL, with a valid time, in time order (DOCNO breaks ties).
+/// Returns the articles and the number of files that could not be read.
+pub fn load_ant(dir: &PathBuf) -> Result<(Vec<AntArticle>, usize)> {
+    let mut articles = Vec::new();
+    let mut failed = 0;
+    for article in
+        read_ant(dir).with_context(|| format!("{}: cannot list the corpus", dir.display()))?
+    {
+        match article {
+            Ok(a) if a.time.is_some() => articles.push(a),
+            Ok(_) => failed += 1,
+            Err(error) => {
+                eprintln!("marsad: {error}");
+                failed += 1;
+            }
+        }
+    }
+    if articles.is_empty() {
+        bail!("{}: no ANT articles found", dir.display());
+    }
+    let mut articles = dedupe_by_url(articles);
+    articles.sort_by(|a, b| a.time.cmp(&b.time).then_with(|| a.docno.cmp(&b.docno)));
+    Ok((articles, failed))
+}
+
+fn day_stream(articles: &[AntArticle], labels: &Labels, day: Date, warmup_days: i64) -> DayStream {
+    let first = day.saturating_sub(jiff::Span::new().days(warmup_days));
+    let mut docs = Vec::new();
+    let mut labelled = Vec::new();
+    let mut duplicates = DuplicateFinder::default();
+    let mut passages = PassageFinder::default();
+    for a in articles {
+        let Some(d) = a.utc_date() else { continue };
+        if d < first || d > day {
+            continue;
+        }
+        let id = labels.alias.get(&a.docno).cloned();
+        let gold = if d == day {
+            id.as_ref().and_then(|id| labels.articles.get(id)).cloned()
+        } else {
+            None
+        };
+        if let (Some(id), Some(g)) = (&id, &gold) {
+            labelled.push((id.clone(), g.clone()));
+        }
+        let doc = a.to_document();
+        let analysis = Analysis::of(&doc);
+        let duplicate_of = duplicates.add(&doc, &analysis).of().cloned();
+        let shared_with = passages.add(&doc, &analysis);
+        docs.push(StreamDoc {
+            doc,
+            analysis,
+            time: a.time,
+            docno: id.unwrap_or_else(|| a.docno.clone()),
+            gold,
+            duplicate_of,
+            shared_with,
+        });
+    }
+    // Labelled articles the corpus did not give (none expected) are scored as singletons.
+    let seen: std::collections::HashSet<&str> =
+        labelled.iter().map(|(id, _)| id.as_str()).collect();
+    let mut missing: Vec<(String, String)> = labels
+        .articles
+        .iter()
+        .filter(|(id, _)| {
+            id.ends_with(&day.strftime("%Y%m%d").to_string()) && !seen.contains(id.as_str())
+        })
+        .map(|(id, e)| (id.clone(), e.clone()))
+        .collect();
+    missing.sort();
+    labelled.extend(missing);
+    DayStream {
+        day,
+        docs,
+        labelled,
+    }
+}
+
+fn context(d: &StreamDoc) -> Context<'_> {
+    Context {
+        time: d.time,
+        entities: &[],
+        shared_with: &d.shared_with,
+        duplicate_of: d.duplicate_of.as_ref(),
+    }
+}
+
+/// Runs the clusterer over a day's stream; returns article id → predicted event.
+fn run_day(stream: &DayStream, scorer: Scorer) -> (HashMap<String, EventId>, usize) {
+    let mut clusterer = Clusterer::new(Config::default(), scorer);
+    let mut predicted = HashMap::new();
+    for d in &stream.docs {
+        let a = clusterer.add(&d.doc, &d.analysis, &context(d));
+        predicted.insert(d.docno.clone(), a.event);
+    }
+    (predicted, clusterer.event_count())
+}
+
+fn score(stream: &DayStream, predicted: &HashMap<String, EventId>) -> (Scores, Scores) {
+    let items: Vec<(String, String)> = stream
+        .labelled
+        .iter()
+        .map(|(id, gold)| {
+            let p = predicted
+                .get(id)
+                .map(|e| e.0.clone())
+                .unwrap_or_else(|| format!("alone:{id}"));
+            (gold.clone(), p)
+        })
+        .collect();
+    (bcubed(&items), pairwise(&items))
+}
+
+fn fmt(s: &Scores) -> String {
+    format!("P {:.3} R {:.3} F1 {:.3}", s.precision, s.recall, s.f1)
+}
+
+/// Teacher-forced candidate features of a day: (features, same event?).
+fn training_pairs(stream: &DayStream) -> (Vec<Vec<f32>>, Vec<bool>) {
+    let mut clusterer = Clusterer::default();
+    let mut gold_of: HashMap<EventId, String> = HashMap::new();
+    let mut event_of_gold: HashMap<String, EventId> = HashMap::new();
+    let (mut rows, mut labels) = (Vec::new(), Vec::new());
+    for d in &stream.docs {
+        let ctx = context(d);
+        let Some(gold) = &d.gold else {
+            clusterer.add(&d.doc, &d.analysis, &ctx);
+            continue;
+        };
+        let (prepared, candidates) = clusterer.candidates(&d.doc, &d.analysis, &ctx);
+        for c in &candidates {
+            rows.push(c.features.clone());
+            labels.push(gold_of.get(&c.event) == Some(gold));
+        }
+        let choice = event_of_gold.get(gold).map(|e| (e.clone(), 1.0));
+        let a = clusterer.commit(&d.doc, prepared, &ctx, choice);
+        gold_of
+            .entry(a.event.clone())
+            .or_insert_with(|| gold.clone());
+        event_of_gold.entry(gold.clone()).or_insert(a.event);
+    }
+    (rows, labels)
+}
+
+pub fn run(args: &Args) -> Result<Outcome> {
+    let labels = read_labels(&args.labels)?;
+    let (articles, failed) = load_ant(&args.ant)?;
+    println!(
+        "ANT: {} articles (one per URL, with a time); {} files not usable; labels: {} articles on {} days",
+        articles.len(),
+        failed,
+        labels.articles.len(),
+        labels.days.len()
+    );
+    let streams: Vec<DayStream> = labels
+        .days
+        .iter()
+        .map(|&day| day_stream(&articles, &labels, day, args.warmup_days))
+        .collect();
+
+    let mut scorer = Scorer::default();
+    if let Some(fit_day) = args.fit {
+        let Some(stream) = streams.iter().find(|s| s.day == fit_day) else {
+            bail!("--fit {fit_day}: not a labelled day ({:?})", labels.days);
+        };
+        let (rows, ys) = training_pairs(stream);
+        let positives = ys.iter().filter(|y| **y).count();
+        let (weights, bias) = fit_logistic(&rows, &ys, 1e-3, 4000);
+        println!(
+            "fit on {fit_day}: {} candidate pairs ({} same event); signals {:?}",
+            rows.len(),
+            positives,
+            scorer.signals.iter().map(|s| s.name()).collect::<Vec<_>>()
+        );
+        let mut best = (0.5f32, -1.0f64);
+        for step in 0..16 {
+            let threshold = 0.05 + 0.05 * step as f32;
+            let (predicted, _) = run_day(stream, Scorer::with_weights(&weights, bias, threshold));
+            let (b, p) = score(stream, &predicted);
+            let objective = (b.f1 + p.f1) / 2.0;
+            if objective > best.1 + 1e-9 {
+                best = (threshold, objective);
+            }
+        }
+        println!(
+            "fitted: const WEIGHTS: [f32; {}] = {:?}; const BIAS: f32 = {:.3}; const THRESHOLD: f32 = {:.2};",
+            weights.len(),
+            weights
+                .iter()
+                .map(|w| (w * 1000.0).round() / 1000.0)
+                .collect::<Vec<_>>(),
+            bias,
+            best.0
+        );
+        scorer = Scorer::with_weights(&weights, bias, best.0);
+    }
+    if let Some(t) = args.threshold {
+        scorer.threshold = t;
+    }
+    let (weights, bias, threshold) = (scorer.weights.clone(), scorer.bias, scorer.threshold);
+    println!("scorer: weights {weights:?} bias {bias} threshold {threshold}");
+    let mut any_missing = false;
+    let (mut pooled, mut pooled_alone) = (Vec::new(), Vec::new());
+    for stream in &streams {
+        let (predicted, events) = run_day(stream, Scorer::with_weights(&weights, bias, threshold));
+        let (b, p) = score(stream, &predicted);
+        for (id, gold) in &stream.labelled {
+            let p = predicted
+                .get(id)
+                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
+            pooled.push((gold.clone(), p));
+            pooled_alone.push((gold.clone(), id.clone()));
+        }
+        let alone: Vec<(String, String)> = stream
+            .labelled
+            .iter()
+            .map(|(id, g)| (g.clone(), id.clone()))
+            .collect();
+        let (sb, sp) = (bcubed(&alone), pairwise(&alone));
+        let gold_events = stream
+            .labelled
+            .iter()
+            .map(|(_, g)| g)
+            .collect::<std::collections::HashSet<_>>()
+            .len();
+        let missing = stream
+            .labelled
+            .iter()
+            .filter(|(id, _)| !predicted.contains_key(id))
+            .count();
+        any_missing |= missing > 0;
+        let role = match args.fit {
+            Some(d) if d == stream.day => " (tuned on)",
+            Some(_) => " (checked on)",
+            None => "",
+        };
+        println!(
+            "{}{role}: {} labelled articles, {} gold events; stream {} docs, {} events opened; {} labelled not in corpus",
+            stream.day,
+            stream.labelled.len(),
+            gold_events,
+            stream.docs.len(),
+            events,
+            missing
+        );
+        println!("  marsad     BCubed {}  pairwise {}", fmt(&b), fmt(&p));
+        println!("  singletons BCubed {}  pairwise {}", fmt(&sb), fmt(&sp));
+    }
+    println!("all days pooled ({} articles):", pooled.len());
+    println!(
+        "  marsad     BCubed {}  pairwise {}",
+        fmt(&bcubed(&pooled)),
+        fmt(&pairwise(&pooled))
+    );
+    println!(
+        "  singletons BCubed {}  pairwise {}",
+        fmt(&bcubed(&pooled_alone)),
+        fmt(&pairwise(&pooled_alone))
+    );
+    Ok(if any_missing {
+        Outcome::PartlyFailed
+    } else {
+        Outcome::Done
+    })
+}
