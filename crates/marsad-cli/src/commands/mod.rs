@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod bench_cluster;
+pub mod bench_store;
 pub mod dates;
 pub mod demo;
 pub mod entities;
