@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use marsad_model::Document;
+use marsad_model::{Document, Entity, EntityType, Record, Variant};
 use marsad_search::SearchIndex;
 use marsad_store::schema::MIGRATIONS;
 use marsad_store::{Batch, SqliteStore, Store};
@@ -65,15 +65,15 @@ fn stored_count(data: &Path) -> u64 {
         .unwrap_or(0)
 }
 
-fn wait_for_documents(data: &Path, child: &mut Child) -> u64 {
+fn wait_for_documents(data: &Path, child: &mut Child, at_least: u64) -> u64 {
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
         let n = stored_count(data);
-        if n > 0 {
+        if n >= at_least {
             return n;
         }
         if let Some(status) = child.try_wait().unwrap() {
-            panic!("ingest ended ({status}) before any document was stored");
+            panic!("ingest ended ({status}) before {at_least} documents were stored");
         }
         assert!(Instant::now() < deadline, "no document stored in 120 s");
         std::thread::sleep(Duration::from_millis(5));
@@ -113,7 +113,8 @@ fn sigkill_mid_ingest_then_rerun_stores_every_document_exactly_once() {
     let (pages_arg, data_arg) = (pages.to_str().unwrap(), data.to_str().unwrap());
 
     let mut first = spawn(&["ingest", "--data", data_arg, "--chunk", "40", pages_arg]);
-    wait_for_documents(&data, &mut first);
+    // Well into the batch: many store commits done, the index's first commit (every 5,000) not yet.
+    wait_for_documents(&data, &mut first, 400);
     first.kill().unwrap(); // SIGKILL on Unix
     let status = first.wait().unwrap();
     let at_kill = stored_count(&data);
@@ -125,6 +126,7 @@ fn sigkill_mid_ingest_then_rerun_stores_every_document_exactly_once() {
         at_kill > 0 && at_kill < n as u64,
         "killed with {at_kill} stored"
     );
+    eprintln!("SIGKILL after {at_kill} of {n} documents were stored");
 
     let second = marsad(&["ingest", "--data", data_arg, pages_arg]);
     assert!(second.status.success(), "{}", text(&second.stderr));
@@ -152,7 +154,7 @@ fn a_second_writer_is_told_the_data_dir_is_in_use() {
     write_pages(&pages, 2000);
     let (pages_arg, data_arg) = (pages.to_str().unwrap(), data.to_str().unwrap());
     let mut first = spawn(&["ingest", "--data", data_arg, "--chunk", "40", pages_arg]);
-    wait_for_documents(&data, &mut first);
+    wait_for_documents(&data, &mut first, 1);
     let second = marsad(&["ingest", "--data", data_arg, pages_arg]);
     let first_done = first.try_wait().unwrap().is_some();
     if !first_done {
@@ -267,4 +269,96 @@ fn a_data_dir_written_at_schema_1_opens_after_migrating_to_2() {
     assert_eq!(stats["documents"], 1);
     let out = marsad(&["search", "--data", data_arg, "سابق"]);
     assert!(text(&out.stdout).contains("old") || text(&out.stdout).contains("الواحة"));
+}
+
+#[test]
+fn a_name_finds_documents_that_spell_it_differently_once_entities_are_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pages = tmp.path().join("pages");
+    let data = tmp.path().join("data");
+    std::fs::create_dir_all(&pages).unwrap();
+    let bodies = [
+        (
+            "a.txt",
+            "زيارة وزير\n\nوصل الوزير سامر الشيباني إلى الميناء صباح الأحد في زيارة قصيرة.\n\nوقال في مؤتمر صحفي إن الزيارة تهدف إلى بحث توسيع أرصفة الميناء.",
+        ),
+        (
+            "b.txt",
+            "لقاء في الميناء\n\nالتقى سامر الشعيباني رئيس غرفة التجارة في مكتبه بالميناء.\n\nوبحث الجانبان خطط تشجيع التصدير عبر الميناء خلال العام المقبل.",
+        ),
+        (
+            "c.txt",
+            "طقس\n\nتوقعت دائرة الأرصاد أمطارا خفيفة على المرتفعات الشمالية غدا.\n\nودعت الدائرة السائقين إلى الحذر على الطرق الجبلية في ساعات الصباح.",
+        ),
+    ];
+    for (name, body) in bodies {
+        std::fs::write(pages.join(name), body).unwrap();
+    }
+    let (pages_arg, data_arg) = (pages.to_str().unwrap(), data.to_str().unwrap());
+    assert!(
+        marsad(&["ingest", "--data", data_arg, pages_arg])
+            .status
+            .success()
+    );
+    let search = |q: &str| -> Vec<String> {
+        let out = marsad(&["search", "--data", data_arg, "--json", q]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["id"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    assert_eq!(
+        search("سامر الشيباني").len(),
+        1,
+        "before entities, only the exact spelling"
+    );
+
+    // What the entity stage would store: one person, two spellings, one document each.
+    let mut store = SqliteStore::open(&data).unwrap();
+    let mut ids = Vec::new();
+    store
+        .for_each_document(0, &mut |_, d| {
+            ids.push((d.source.clone(), d.id.clone()));
+            Ok(())
+        })
+        .unwrap();
+    let id_of = |name: &str| {
+        ids.iter()
+            .find(|(s, _)| s.ends_with(name))
+            .unwrap()
+            .1
+            .clone()
+    };
+    let entity = Record::Entity(Entity {
+        id: "per-1".into(),
+        entity_type: EntityType::Person,
+        name: "سامر الشيباني".into(),
+        variants: vec![
+            Variant {
+                text: "سامر الشيباني".into(),
+                documents: vec![id_of("a.txt")],
+            },
+            Variant {
+                text: "سامر الشعيباني".into(),
+                documents: vec![id_of("b.txt")],
+            },
+        ],
+    });
+    store
+        .replace_derived(marsad_store::Kind::Entity, vec![entity])
+        .unwrap();
+    drop(store);
+    let found = search("سامر الشيباني");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found.contains(&id_of("b.txt").0));
+    let out = marsad(&["export", "--data", data_arg]);
+    assert!(
+        text(&out.stdout)
+            .lines()
+            .any(|l| l.starts_with(r#"{"kind":"entity""#))
+    );
 }
