@@ -91,7 +91,20 @@ fn mark(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
 
 pub fn run(args: &Args) -> Result<Outcome> {
     let store = SqliteStore::open_read(&args.data)?;
-    let index = SearchIndex::open_read(&args.data)?;
+    let mut index = SearchIndex::open_read(&args.data)?;
+    let behind = store.last_seq()?.saturating_sub(index.indexed_through()?);
+    if behind > 0 {
+        // An ingest stopped before its index commit: catch up now if no writer holds the dir.
+        match super::ingest::Ingester::open(&args.data) {
+            Ok(ingester) => {
+                drop(ingester);
+                index = SearchIndex::open_read(&args.data)?;
+            }
+            Err(e) => eprintln!(
+                "note: the index lacks up to {behind} stored documents ({e:#}); they appear once the running ingest commits"
+            ),
+        }
+    }
     let text = args.query.join(" ");
     let query = Query {
         documents: entity_documents(&store, &text)?,
