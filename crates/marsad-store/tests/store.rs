@@ -270,3 +270,43 @@ fn a_missing_data_dir_is_a_clear_error_for_readers() {
     let err = SqliteStore::open_read(&dir.path().join("nothing")).unwrap_err();
     assert!(err.to_string().contains("no marsad data here"), "{err}");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// However documents are chunked and repeated, each distinct body is stored once and every
+        /// (document, source) pair is kept.
+        #[test]
+        fn chunking_and_repeats_never_duplicate(
+            bodies in prop::collection::vec("[ا-ي ]{1,12}", 1..30),
+            chunk in 1usize..8,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let mut store = SqliteStore::open(dir.path()).unwrap();
+            let docs: Vec<Document> = bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| Document::new(format!("p/{i}.txt"), vec![b.clone()]))
+                .collect();
+            let mut added = 0;
+            for round in 0..2 {
+                for part in docs.chunks(chunk) {
+                    let s = store.put_batch(&batch(part.to_vec())).unwrap();
+                    if round == 1 {
+                        prop_assert!(s.added.is_empty());
+                    }
+                    added += s.added.len() as u64;
+                }
+            }
+            let distinct: std::collections::HashSet<&DocumentId> = docs.iter().map(|d| &d.id).collect();
+            prop_assert_eq!(store.document_count().unwrap(), distinct.len() as u64);
+            prop_assert_eq!(added, distinct.len() as u64);
+            let stats = store.stats().unwrap();
+            prop_assert_eq!(stats.documents + stats.duplicates, docs.len() as u64);
+        }
+    }
+}
