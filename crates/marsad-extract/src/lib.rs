@@ -342,15 +342,17 @@ fn extract_document(
         (Some(date), Some(DateSource::Url))
     } else if let Some(date) = top_removed
         .iter()
-        .filter(|(_, reason)| {
+        .filter(|(line, reason)| {
             !matches!(
                 reason,
                 Reason::Caption | Reason::Teaser | Reason::Related | Reason::Links
-            )
+            ) && !lines::looks_like_caption(line)
         })
         .find_map(|(line, _)| meta::byline_date(line))
     {
         (Some(date), Some(DateSource::Byline))
+    } else if let Some(date) = body_date(&document.paragraphs, &page.content) {
+        (Some(date), Some(DateSource::Body))
     } else {
         (None, None)
     };
@@ -359,6 +361,36 @@ fn extract_document(
     document.removed = removed;
     explained.extend(lines.into_iter().map(|l| l.text).zip(roles));
     Ok(document)
+}
+
+/// The date the article's first paragraphs give for themselves ("… اليوم، الأربعاء 23 من تموز"), with the
+/// year taken from the page when the phrase has none: the year the page mentions most.
+fn body_date(paragraphs: &[String], page: &str) -> Option<jiff::civil::Date> {
+    let head: String = paragraphs
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut years: HashMap<i32, usize> = HashMap::new();
+    for token in page.split(|c: char| !c.is_ascii_digit()) {
+        if token.len() == 4 {
+            if let Ok(year) = token.parse::<i32>() {
+                if (1990..=2100).contains(&year) {
+                    *years.entry(year).or_default() += 1;
+                }
+            }
+        }
+    }
+    let year_hint = years
+        .into_iter()
+        .max_by_key(|(year, count)| (*count, *year))
+        .map(|(y, _)| y);
+    let mention = marsad_dates::publication_date_in(&head, year_hint)?;
+    match mention.date() {
+        Some((date, marsad_dates::Precision::Day)) => Some(date),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -204,19 +204,6 @@ pub fn classify(lines: &[Line], context: &Context<'_>) -> Vec<Role> {
         }
     }
 
-    // A caption's neighbour that describes the photo rather than reporting (no sentence opening) is part of
-    // the caption.
-    for i in 0..n {
-        if roles[i].is_some() || features[i].starts_like_sentence || features[i].bullet {
-            continue;
-        }
-        let caption_next =
-            |j: Option<usize>| j.is_some_and(|j| roles[j] == Some(Role::Removed(Reason::Caption)));
-        if caption_next(i.checked_sub(1)) || caption_next((i + 1 < n).then_some(i + 1)) {
-            roles[i] = Some(Role::Removed(Reason::Caption));
-        }
-    }
-
     // The article's vocabulary, from the lines that read like body text.
     let body_terms = vocabulary(&features, &roles);
 
@@ -250,6 +237,15 @@ pub fn classify(lines: &[Line], context: &Context<'_>) -> Vec<Role> {
                 continue;
             }
             let score = topical(f, &body_terms);
+            if crate::meta::masthead_name(&lines[i].text).is_some() {
+                continue;
+            }
+            // The first line that clearly shares the article's vocabulary is the headline (a photo caption
+            // below it may share even more); failing that, the best weak one.
+            if score >= 0.35 {
+                best = Some((i, score));
+                break;
+            }
             if score >= 0.2 && best.is_none_or(|(_, b)| score > b) {
                 best = Some((i, score));
             }
@@ -258,6 +254,23 @@ pub fn classify(lines: &[Line], context: &Context<'_>) -> Vec<Role> {
     }
     if let Some(t) = title_at {
         roles[t] = Some(Role::Title);
+    }
+
+    // A caption's neighbour that describes the photo rather than reporting (no sentence opening) is part of
+    // the caption.
+    for i in 0..n {
+        if roles[i].is_some()
+            || features[i].starts_like_sentence
+            || features[i].bullet
+            || title_at == Some(i)
+        {
+            continue;
+        }
+        let caption_next =
+            |j: Option<usize>| j.is_some_and(|j| roles[j] == Some(Role::Removed(Reason::Caption)));
+        if caption_next(i.checked_sub(1)) || caption_next((i + 1 < n).then_some(i + 1)) {
+            roles[i] = Some(Role::Removed(Reason::Caption));
+        }
     }
 
     // Before the lead: what lies between the top of the page (or the title) and the first body paragraph
@@ -325,11 +338,16 @@ fn features(text: &str) -> Features {
         }
     }
     let trimmed = text.trim_end();
-    let ends_sentence = trimmed.ends_with([
-        '.', '!', '?', '؟', ':', '"', '”', '»', '…', '\'', '"', '؛', '،',
-    ]) && !trimmed.ends_with("..")
-        || trimmed.ends_with(".\"")
-        || trimmed.ends_with(".”");
+    // A closing quote ends a sentence when punctuation precedes it (."), or on a long line; a headline
+    // often ends on a quoted name (… رسالة لـ"قسد").
+    let quote_end = trimmed.ends_with(['"', '”', '»', '\''])
+        && (trimmed
+            .trim_end_matches(['"', '”', '»', '\''])
+            .ends_with(['.', '!', '?', '؟', '…'])
+            || tokens.len() >= 20);
+    let ends_sentence = trimmed.ends_with(['.', '!', '?', '؟', ':', '…', '؛', '،'])
+        && !trimmed.ends_with("..")
+        || quote_end;
     let first = tokens.first().copied().unwrap_or("");
     let bullet = text
         .trim_start()
@@ -440,9 +458,42 @@ fn starts_like_sentence(first: &str) -> bool {
     if OPENERS.contains(&first) {
         return true;
     }
+    // Nouns that begin with و or ف themselves: "وزير الدفاع … خلال" is a caption, not "و + verb".
+    const NOUNS: &[&str] = &[
+        "وزير",
+        "وزيرا",
+        "وزيره",
+        "وزاره",
+        "وزراء",
+        "وكاله",
+        "وكيل",
+        "وفد",
+        "وحده",
+        "وحدات",
+        "وثيقه",
+        "ولي",
+        "والي",
+        "وسائل",
+        "وسط",
+        "وضع",
+        "وطن",
+        "واشنطن",
+        "فريق",
+        "فرق",
+        "فرع",
+        "فصائل",
+        "فلسطين",
+        "فرنسا",
+        "فعاليات",
+        "فندق",
+        "فيلم",
+    ];
+    if NOUNS.contains(&first) {
+        return false;
+    }
     let chars: Vec<char> = first.chars().collect();
     // و/ف + word: the conjunction that opens most running sentences.
-    if chars.len() >= 4 && matches!(chars[0], 'و' | 'ف') {
+    if chars.len() >= 3 && matches!(chars[0], 'و' | 'ف') {
         return true;
     }
     // Past-tense verbs: feminine ending ت (اكدت، وقعت، اعلنت) or the أفعل pattern (اكد، اعلن، اوضح).
@@ -655,6 +706,13 @@ fn is_timestamp(n: &str, word_count: usize) -> bool {
     datelike >= 2 && other == 0 || has_time && other <= 2 && word_count <= 8
 }
 
+/// Whether a line reads as a photo caption or credit, wherever it sits (used to keep caption dates out of
+/// the publish date even when the DOM already dropped the line).
+pub fn looks_like_caption(text: &str) -> bool {
+    let n = normalize_str(text, Profile::Search);
+    is_caption_credit(&n) || CAPTION_MARKERS.iter().any(|m| n.contains(m))
+}
+
 /// "… - سبوتنيك عربي, 1920, 05.08.2025": a picture agency credit with its archive number and date.
 fn is_caption_credit(n: &str) -> bool {
     let tail: String = n
@@ -717,7 +775,7 @@ fn is_heading_placed(i: usize, roles: &[Option<Role>], features: &[Features]) ->
     let prev = (0..i).rev().find(kept);
     let next = (i + 1..features.len()).find(kept);
     features[i].words <= 14
-        && !features[i].ends_sentence
+        && (!features[i].ends_sentence || features[i].normalised.ends_with(['؟', '?']))
         && prev.is_some_and(kept_body)
         && next.is_some_and(kept_body)
 }

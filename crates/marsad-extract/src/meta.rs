@@ -224,7 +224,18 @@ const MONTH_NAMES: &[(&str, i8)] = &[
 /// same line are skipped (the Gregorian one beside them is used). Only complete dates count here: a byline
 /// without a year says nothing reliable.
 pub fn byline_date(line: &str) -> Option<Date> {
-    let n = normalize_str(line, Profile::Search);
+    // "المرقاب13 أغسطس": a name glued to the day.
+    let mut n = String::new();
+    let mut previous: Option<char> = None;
+    for c in normalize_str(line, Profile::Search).chars() {
+        if let Some(p) = previous {
+            if p.is_alphabetic() && c.is_ascii_digit() || p.is_ascii_digit() && c.is_alphabetic() {
+                n.push(' ');
+            }
+        }
+        n.push(c);
+        previous = Some(c);
+    }
     let tokens: Vec<&str> = n
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '|' | '-' | '–'))
         .filter(|t| !t.is_empty())
@@ -302,29 +313,10 @@ pub fn byline_date(line: &str) -> Option<Date> {
 
 /// An outlet named by the page's own furniture, found among the removed lines above and below the body.
 pub fn outlet_from_lines(removed_top: &[&str], removed_all: &[&str]) -> Option<String> {
-    const ORG_WORDS: &[&str] = &[
-        "جريده",
-        "صحيفه",
-        "بوابه",
-        "شبكه",
-        "موقع",
-        "منصه",
-        "قناه",
-        "تلفزيون",
-        "راديو",
-        "اذاعه",
-        "مجله",
-        "وكاله",
-        "المرصد",
-        "نبض",
-    ];
-    // Masthead: a short line at the top whose first word is a kind of news organisation.
-    for line in removed_top.iter().take(4) {
-        let name = line.split(['|', '–']).next().unwrap_or(line).trim();
-        let n = normalize_str(name, Profile::Search);
-        let words: Vec<&str> = n.split_whitespace().collect();
-        if (2..=6).contains(&words.len()) && ORG_WORDS.contains(&words[0]) {
-            return Some(name.to_string());
+    // Masthead: a short line at the top.
+    for line in removed_top.iter().take(5) {
+        if let Some(name) = masthead_name(line) {
+            return Some(name);
         }
     }
     // "وورلد برس عربي logo"
@@ -362,6 +354,52 @@ pub fn outlet_from_lines(removed_top: &[&str], removed_all: &[&str]) -> Option<S
         }
     }
     None
+}
+
+/// A masthead line's outlet name: a short line whose first word is a kind of news organisation
+/// ("جريدة السنبلة | يومية …"), or a name followed by a description ("المرقاب | صحيفة إلكترونية",
+/// "نبض البلد - أخبار على مدار الساعة").
+pub fn masthead_name(line: &str) -> Option<String> {
+    const ORG_WORDS: &[&str] = &[
+        "جريده",
+        "صحيفه",
+        "بوابه",
+        "شبكه",
+        "موقع",
+        "منصه",
+        "قناه",
+        "تلفزيون",
+        "راديو",
+        "اذاعه",
+        "مجله",
+    ];
+    const DESCRIPTIONS: &[&str] = &[
+        "صحيفه",
+        "جريده",
+        "اخبار",
+        "يوميه",
+        "مستقله",
+        "اخباريه",
+        "موقع",
+        "منصه",
+        "بوابه",
+        "شبكه",
+        "مجله",
+    ];
+    let mut parts = line.split(['|', '–', '—']).flat_map(|p| p.split(" - "));
+    let name = parts.next().unwrap_or(line).trim();
+    let description = normalize_str(parts.next().unwrap_or(""), Profile::Search);
+    let n = normalize_str(name, Profile::Search);
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let described = description
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| DESCRIPTIONS.contains(&w));
+    let has_digit = n.chars().any(|c| c.is_ascii_digit());
+    let org_first = (2..=6).contains(&words.len()) && ORG_WORDS.contains(&words[0]);
+    (org_first && line.split_whitespace().count() <= 12
+        || (1..=4).contains(&words.len()) && described && !has_digit)
+        .then(|| name.to_string())
 }
 
 /// Cuts the site name from a `<title>`: "Headline - Site", "Headline | Site".
