@@ -13,6 +13,8 @@ pub struct Migration {
     /// The version this migration brings the file to.
     pub version: u32,
     pub sql: &'static str,
+    /// A step SQL cannot express, run after `sql` in the same transaction.
+    pub then: Option<fn(&rusqlite::Transaction) -> rusqlite::Result<()>>,
 }
 
 /// Every migration, oldest first.
@@ -58,13 +60,13 @@ pub const MIGRATIONS: &[Migration] = &[
             PRIMARY KEY (kind, seq)
         ) WITHOUT ROWID;
         ",
+        then: None,
     },
     Migration {
         version: 2,
         sql: "
         -- feed health: failures know their feed, and derived sets know which documents they were computed from.
         ALTER TABLE failures ADD COLUMN feed TEXT;
-        UPDATE failures SET feed = '.' WHERE feed IS NULL;
         CREATE INDEX failures_by_feed ON failures (feed, seq);
         CREATE INDEX documents_by_feed ON documents (feed, added_at);
         CREATE TABLE derived_sets (
@@ -76,8 +78,22 @@ pub const MIGRATIONS: &[Migration] = &[
         INSERT INTO derived_sets (kind, through_seq, records, at)
             SELECT kind, 0, count(*), 0 FROM derived GROUP BY kind;
         ",
+        then: Some(failure_feeds),
     },
 ];
 
 /// The schema version this marsad writes.
 pub const CURRENT: u32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// Version 2: the feed of each failure recorded by version 1, as [`crate::feed_of`] names it today.
+fn failure_feeds(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    let rows: Vec<(i64, String)> = tx
+        .prepare("SELECT seq, source FROM failures WHERE feed IS NULL")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut update = tx.prepare("UPDATE failures SET feed = ?1 WHERE seq = ?2")?;
+    for (seq, source) in rows {
+        update.execute(rusqlite::params![crate::feed_of(&source, None), seq])?;
+    }
+    Ok(())
+}

@@ -152,6 +152,9 @@ impl SqliteStore {
             };
             let tx = self.conn.transaction().map_err(err)?;
             tx.execute_batch(migration.sql).map_err(err)?;
+            if let Some(then) = migration.then {
+                then(&tx).map_err(err)?;
+            }
             tx.pragma_update(None, "user_version", migration.version)
                 .map_err(err)?;
             tx.commit().map_err(err)?;

@@ -220,6 +220,11 @@ fn a_version_1_data_dir_opens_after_migration_to_version_2() {
     assert_eq!(s.documents, 1);
     assert!(s.feeds.iter().any(|f| f.feed == "الواحة"));
     assert_eq!(s.failures, 1);
+    let old_feed = s.feeds.iter().find(|f| f.feed == "old").unwrap();
+    assert_eq!(
+        old_feed.last_error,
+        Some(("old/bad.html".into(), "empty".into()))
+    );
     drop(store);
     let mut writer = SqliteStore::open(dir.path()).unwrap();
     assert_eq!(writer.version().unwrap(), CURRENT);
