@@ -31,24 +31,31 @@ enum Command {
     /// One entity: its variants, where each appears, and why they were merged.
     #[command(after_help = "Example:\n  marsad entity 3f2a9c --why examples/corpus/txt")]
     Entity(commands::entities::EntityArgs),
-    /// Every date expression in a text: what it resolves to (against --anchor, the publication date) and how.
+    /// Extract articles from files without storing them, and show what was kept and dropped (--why).
     #[command(
-        after_help = "Example:\n  marsad dates --anchor 2025-08-14 article.txt\n  echo 'وقّع أمس الأربعاء في 13 أغسطس' | marsad dates --anchor 2025-08-14 --json"
+        after_help = "Example:\n  marsad extract examples/corpus/txt/sunbula-01.txt --why\n  marsad extract ../shared/seeds"
     )]
-    Dates(commands::dates::Args),
+    Extract(commands::extract::Args),
     /// Only read: list the pages, feed links and errors the readers find (WARC, feeds, JSON Lines, HTML, text,
     /// stdin), with input size and MB/s. Nothing is extracted or stored.
     #[command(
         after_help = "Example:\n  marsad read examples/corpus/warc examples/corpus/feeds\n  zcat crawl.warc.gz | marsad read -\n  marsad read --quiet big-crawl.warc.gz   # summary only: counts and MB/s"
     )]
     Read(commands::read::Args),
+    /// Every date expression in a text: what it resolves to (against --anchor, the publication date) and how.
+    #[command(
+        after_help = "Example:\n  marsad dates --anchor 2025-08-14 article.txt\n  echo 'وقّع أمس الأربعاء في 13 أغسطس' | marsad dates --anchor 2025-08-14 --json"
+    )]
+    Dates(commands::dates::Args),
     /// Read, extract, store and index pages into a data dir (idempotent: known articles are not stored twice).
     #[command(
         after_help = "Example:\n  marsad ingest examples/corpus\n  marsad ingest --data /srv/marsad-data crawl/ feeds/ today.jsonl\n  zcat crawl.warc.gz | marsad ingest -"
     )]
     Ingest(commands::ingest::Args),
     /// Everything stored, as JSON Lines per the export contract (meta line, documents, derived records).
-    #[command(after_help = "Example:\n  marsad export --out marsad.jsonl\n  marsad export --data /srv/marsad-data | jq -c 'select(.kind==\"event\")'")]
+    #[command(
+        after_help = "Example:\n  marsad export --out marsad.jsonl\n  marsad export --data /srv/marsad-data | jq -c 'select(.kind==\"event\")'"
+    )]
     Export(commands::export::Args),
     /// Search the stored documents: ranked results with a highlighted snippet, outlet and date.
     #[command(
@@ -56,11 +63,10 @@ enum Command {
     )]
     Search(commands::search::Args),
     /// What a data dir holds: documents per outlet and day, duplicates, failures, feed health.
-    #[command(after_help = "Example:\n  marsad stats\n  marsad stats --data /srv/marsad-data --json")]
+    #[command(
+        after_help = "Example:\n  marsad stats\n  marsad stats --data /srv/marsad-data --json"
+    )]
     Stats(commands::stats::Args),
-    /// Extract articles from files without storing them, and show what was kept and dropped (--why).
-    #[command(after_help = "Example:\n  marsad extract examples/corpus/txt/sunbula-01.txt --why\n  marsad extract ../shared/seeds")]
-    Extract(commands::extract::Args),
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -76,13 +82,13 @@ fn main() -> ExitCode {
         Command::Text(command) => commands::text::run(&command),
         Command::Entities(args) => commands::entities::run(&args),
         Command::Entity(args) => commands::entities::run_entity(&args),
-        Command::Dates(args) => commands::dates::run(&args),
+        Command::Extract(args) => commands::extract::run(&args),
         Command::Read(args) => commands::read::run(&args),
+        Command::Dates(args) => commands::dates::run(&args),
         Command::Ingest(args) => commands::ingest::run(&args),
         Command::Export(args) => commands::export::run(&args),
         Command::Search(args) => commands::search::run(&args),
         Command::Stats(args) => commands::stats::run(&args),
-        Command::Extract(args) => commands::extract::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
         Command::Bench(command) => commands::bench::run(&command),
     };

@@ -17,16 +17,16 @@ pub enum EvalCommand {
         after_help = "Example:\n  marsad eval ner --anercorp ../shared/data/anercorp\n  marsad eval ner --anercorp ../shared/data/anercorp --split train --errors 20"
     )]
     Ner(super::eval_ner::Args),
-    /// Date resolution against hand-labelled expressions in ANT articles: correct, found, and every miss.
-    #[command(
-        after_help = "Example:\n  marsad eval dates --ant ../shared/data/antcorpus-multisource --labels eval/dates/ant-dates.tsv"
-    )]
-    Dates(super::eval_dates::Args),
     /// Streaming event clustering against the ANT event labels: BCubed and pairwise P/R/F1 per day.
     #[command(
         after_help = "Example:\n  marsad eval clustering --ant ../shared/data/antcorpus-multisource --labels ../shared/data/ant-events-dev/ant-events-dev.json\n  marsad eval clustering --ant DIR --labels FILE --fit 2018-03-14    # refit on one day, check on the other"
     )]
     Clustering(super::eval_clustering::Args),
+    /// Date resolution against hand-labelled expressions in ANT articles: correct, found, and every miss.
+    #[command(
+        after_help = "Example:\n  marsad eval dates --ant ../shared/data/antcorpus-multisource --labels eval/dates/ant-dates.tsv"
+    )]
+    Dates(super::eval_dates::Args),
 }
 
 pub fn run(command: &EvalCommand) -> Result<Outcome> {

@@ -62,7 +62,11 @@ fn seeds_report(dir: &Path, labels_path: &Path) -> Result<()> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() < 3 {
-            bail!("{}:{}: expected file<TAB>line<TAB>label", labels_path.display(), n + 1);
+            bail!(
+                "{}:{}: expected file<TAB>line<TAB>label",
+                labels_path.display(),
+                n + 1
+            );
         }
         let number: usize = fields[1]
             .parse()
@@ -140,9 +144,14 @@ fn seeds_report(dir: &Path, labels_path: &Path) -> Result<()> {
             pd,
             pt,
             raw.len(),
-            doc.title.as_deref().map(|t| t.chars().take(40).collect::<String>()).unwrap_or_else(|| "—".into()),
+            doc.title
+                .as_deref()
+                .map(|t| t.chars().take(40).collect::<String>())
+                .unwrap_or_else(|| "—".into()),
             doc.outlet.as_deref().unwrap_or("—"),
-            doc.published.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+            doc.published
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "—".into()),
         );
         for miss in misses {
             println!("      {miss}");
@@ -209,12 +218,17 @@ fn score(counts: &[(usize, usize, usize)]) -> (f64, f64, f64) {
         .collect();
     let p = precisions.iter().sum::<f64>() / precisions.len().max(1) as f64;
     let r = recalls.iter().sum::<f64>() / recalls.len().max(1) as f64;
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 fn read_gz(path: &Path) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let mut bytes = Vec::new();
     flate2::read::MultiGzDecoder::new(file)
         .read_to_end(&mut bytes)
@@ -225,7 +239,8 @@ fn read_gz(path: &Path) -> Result<Vec<u8>> {
 fn benchmark_report(dir: &Path, references: &[String], worst: usize) -> Result<()> {
     let truth_path = dir.join("ground-truth.json");
     let truth: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(&truth_path).with_context(|| format!("cannot read {}", truth_path.display()))?,
+        &std::fs::read(&truth_path)
+            .with_context(|| format!("cannot read {}", truth_path.display()))?,
     )
     .with_context(|| format!("{}: not JSON", truth_path.display()))?;
     let truth = truth
@@ -256,35 +271,51 @@ fn benchmark_report(dir: &Path, references: &[String], worst: usize) -> Result<(
     let start = Instant::now();
     let outputs: Vec<String> = pages
         .iter()
-        .map(|page| extract(page, &config).map(|d| d.paragraphs.join("\n")).unwrap_or_default())
+        .map(|page| {
+            extract(page, &config)
+                .map(|d| d.paragraphs.join("\n"))
+                .unwrap_or_default()
+        })
         .collect();
     let seconds = start.elapsed().as_secs_f64();
     let mut counts = Vec::new();
     let mut per_page = Vec::new();
     for (id, output) in ids.iter().zip(&outputs) {
-        let gold = truth[id.as_str()]["articleBody"].as_str().unwrap_or_default();
+        let gold = truth[id.as_str()]["articleBody"]
+            .as_str()
+            .unwrap_or_default();
         let c = page_counts(output, gold);
         counts.push(c);
         let (p, r, f) = score(&[c]);
         per_page.push((f, p, r, id.as_str()));
     }
     let (p, r, f) = score(&counts);
-    println!("\n== article-extraction benchmark ({} pages, {})", ids.len(), dir.display());
+    println!(
+        "\n== article-extraction benchmark ({} pages, {})",
+        ids.len(),
+        dir.display()
+    );
     println!(
         "   marsad          F1 {f:.3}  P {p:.3}  R {r:.3}   {:.0} pages/s on one core ({:.2} s)",
         ids.len() as f64 / seconds,
         seconds
     );
     for name in references {
-        let path = dir.join("reference-outputs").join(format!("{name}.json.gz"));
+        let path = dir
+            .join("reference-outputs")
+            .join(format!("{name}.json.gz"));
         let value: serde_json::Value = serde_json::from_slice(&read_gz(&path)?)
             .with_context(|| format!("{}: not JSON", path.display()))?;
         let output = value.get("output").unwrap_or(&value);
         let counts: Vec<_> = ids
             .iter()
             .map(|id| {
-                let predicted = output[id.as_str()]["articleBody"].as_str().unwrap_or_default();
-                let gold = truth[id.as_str()]["articleBody"].as_str().unwrap_or_default();
+                let predicted = output[id.as_str()]["articleBody"]
+                    .as_str()
+                    .unwrap_or_default();
+                let gold = truth[id.as_str()]["articleBody"]
+                    .as_str()
+                    .unwrap_or_default();
                 page_counts(predicted, gold)
             })
             .collect();
@@ -294,7 +325,10 @@ fn benchmark_report(dir: &Path, references: &[String], worst: usize) -> Result<(
     if worst > 0 {
         per_page.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f, p, r, id) in per_page.iter().take(worst) {
-            println!("   worst: F1 {f:.2} P {p:.2} R {r:.2}  {id}  {}", truth[*id]["url"].as_str().unwrap_or(""));
+            println!(
+                "   worst: F1 {f:.2} P {p:.2} R {r:.2}  {id}  {}",
+                truth[*id]["url"].as_str().unwrap_or("")
+            );
         }
     }
     Ok(())

@@ -52,11 +52,20 @@ pub fn run(args: &Args) -> Result<Outcome> {
                 println!("   outlet    {}", doc.outlet.as_deref().unwrap_or("—"));
                 let from = doc
                     .published_from
-                    .map(|f| format!(" (from {})", serde_json::to_string(&f).unwrap_or_default().trim_matches('"')))
+                    .map(|f| {
+                        format!(
+                            " (from {})",
+                            serde_json::to_string(&f)
+                                .unwrap_or_default()
+                                .trim_matches('"')
+                        )
+                    })
                     .unwrap_or_default();
                 println!(
                     "   published {}{from}",
-                    doc.published.map(|d| d.to_string()).unwrap_or_else(|| "—".into())
+                    doc.published
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "—".into())
                 );
                 println!(
                     "   kept {} paragraphs, dropped {} lines",

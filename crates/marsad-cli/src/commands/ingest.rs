@@ -24,6 +24,9 @@ pub struct Args {
     /// Pages per chunk: one extraction batch and one store transaction.
     #[arg(long, default_value_t = 500, value_parser = clap::value_parser!(u64).range(1..))]
     pub chunk: u64,
+    /// Skip recomputing events, story arcs, shared passages and entities after the documents are stored.
+    #[arg(long)]
+    pub no_derive: bool,
     /// Files or folders (recursively); `-` reads stdin.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -88,6 +91,11 @@ impl Ingester {
     }
 
     /// Commits the index and returns the report.
+    /// Recomputes events, stories, shared passages and entities from every stored document.
+    pub fn derive(&mut self) -> Result<super::derive::Derived> {
+        super::derive::recompute(&mut self.store)
+    }
+
     pub fn finish(mut self) -> Result<Report> {
         self.index.commit(self.store.last_seq()?)?;
         Ok(self.report)
@@ -153,6 +161,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
     }
     let batch = chunk_batch(&pages, pending);
     ingester.put(&batch)?;
+    let derived = if args.no_derive {
+        None
+    } else {
+        Some(ingester.derive()?)
+    };
     let report = ingester.finish()?;
     for failure in &report.failures {
         eprintln!("failed: {failure}");
@@ -164,6 +177,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
         report.failures.len(),
         report.links
     );
+    if let Some(d) = derived {
+        println!(
+            "derived {} events, {} story arcs, {} shared passages, {} entities",
+            d.events, d.stories, d.shared_passages, d.entities
+        );
+    }
     Ok(if report.failures.is_empty() {
         Outcome::Done
     } else {
