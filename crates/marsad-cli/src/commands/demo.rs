@@ -11,7 +11,6 @@ use marsad_ingest::{Format, IngestError, Page, read_paths};
 use marsad_model::{Document, DocumentId};
 use marsad_text::NameKey;
 use marsad_text::normalize::{Profile, normalize};
-use marsad_text::sentences::sentences;
 use marsad_text::stem::stem;
 use marsad_text::stopwords::is_stop_word;
 use marsad_text::tokenize::words;
@@ -51,39 +50,118 @@ pub fn run(args: &Args) -> Result<Outcome> {
         }
     }
 
-    println!("\n== documents (id = content hash of the normalised body)");
-    println!(
-        "   {:<12}  {:<4}  {:>5}  {:>9}  {:>5}  source",
-        "id", "kind", "lines", "sentences", "words"
-    );
+    println!("\n== documents (id = content hash of the body; title, outlet and date as extracted)");
     let mut seen: HashMap<&DocumentId, &str> = HashMap::new();
     for (doc, page) in &documents {
-        let body = doc.body();
-        let sentence_count = sentences(&body).count();
-        let normalised = normalize(&body, Profile::Search);
-        let word_count = words(normalised.text()).count();
         let kind = match page.format {
             Format::Text => "txt",
             Format::Html => "html",
         };
-        let source = relative(&doc.source, &corpus);
         let duplicate = match seen.get(&doc.id) {
-            Some(first) => format!("  (same body as {first})"),
+            Some(first) => format!("  (same body as {})", relative(first, &corpus)),
             None => String::new(),
         };
         println!(
-            "   {:<12}  {:<4}  {:>5}  {:>9}  {:>5}  {source}{duplicate}",
+            "   {}  {kind:<4} kept {:>2} / dropped {:>2}  {}  {}  {}{duplicate}\n      {}",
             &doc.id.0[..12],
-            kind,
             doc.paragraphs.len(),
-            sentence_count,
-            word_count
+            doc.removed.len(),
+            doc.published
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "----------".into()),
+            doc.outlet.as_deref().unwrap_or("—"),
+            relative(&doc.source, &corpus),
+            doc.title.as_deref().unwrap_or("—"),
         );
         seen.entry(&doc.id).or_insert(&doc.source);
     }
 
     print_key_terms(&documents, &corpus, args.terms);
     print_name_keys(&corpus)?;
+
+    let mut unique: Vec<Document> = Vec::new();
+    for (doc, _) in &documents {
+        if !unique.iter().any(|d| d.id == doc.id) {
+            unique.push(doc.clone());
+        }
+    }
+    let titles: HashMap<DocumentId, String> = unique
+        .iter()
+        .map(|d| {
+            (
+                d.id.clone(),
+                d.title
+                    .clone()
+                    .unwrap_or_else(|| relative(&d.source, &corpus)),
+            )
+        })
+        .collect();
+    let sets = super::derive::derive_sets(unique);
+    println!(
+        "\n== events ({}) and story arcs ({})",
+        sets.events.len(),
+        sets.stories.len()
+    );
+    for story in &sets.stories {
+        println!(
+            "   story {}  {}",
+            &story.id.0[..story.id.0.len().min(12)],
+            story.headline
+        );
+        for event_id in &story.events {
+            if let Some(event) = sets.events.iter().find(|e| &e.id == event_id) {
+                println!(
+                    "     event {}  {}  {} documents  {}",
+                    &event.id.0[..event.id.0.len().min(12)],
+                    event
+                        .date
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "----------".into()),
+                    event.documents.len(),
+                    event.headline
+                );
+                for doc in &event.documents {
+                    println!(
+                        "        · {}",
+                        titles.get(doc).map(String::as_str).unwrap_or("?")
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "\n== shared passages (wire copy found in more than one document): {}",
+        sets.shared_passages.len()
+    );
+    for passage in sets.shared_passages.iter().take(4) {
+        let text: String = passage.text.chars().take(100).collect();
+        println!("   {} documents: {text}…", passage.documents.len());
+    }
+    let mut entities: Vec<_> = sets
+        .entities
+        .iter()
+        .filter(|e| e.entity.variants.len() > 1)
+        .collect();
+    entities.sort_by_key(|e| std::cmp::Reverse(e.entity.variants.len()));
+    println!(
+        "\n== entities spelled more than one way: {} (of {})",
+        entities.len(),
+        sets.entities.len()
+    );
+    for entity in entities.iter().take(10) {
+        let variants: Vec<&str> = entity
+            .entity
+            .variants
+            .iter()
+            .map(|v| v.text.as_str())
+            .collect();
+        println!(
+            "   {:?} {}: {}",
+            entity.entity.entity_type,
+            entity.entity.name,
+            variants.join(" / ")
+        );
+    }
 
     println!("\n== pipeline");
     for (stage, status) in [
@@ -92,21 +170,24 @@ pub fn run(args: &Args) -> Result<Outcome> {
             "built",
         ),
         (
-            "ingest: txt, html, gzip; UTF-8 and declared windows-1256 / ISO-8859-6",
+            "ingest: files, folders, stdin, gzip, WARC, RSS/Atom, JSON Lines; charsets",
             "built",
         ),
         (
-            "ingest: WARC, RSS/Atom, JSON Lines, charset detection; extraction and metadata",
-            "next (issue #3)",
+            "extraction: main content, Arabic furniture, title / outlet / date",
+            "built",
         ),
-        ("store, search, export", "to come (issue #4)"),
         (
-            "near-duplicates, shared passages, event clustering",
-            "to come (issue #5)",
+            "store, search, export, stats (marsad ingest / search / export / stats)",
+            "built",
+        ),
+        (
+            "near-duplicates, shared passages, event clustering, story arcs",
+            "built",
         ),
         (
             "entities across spellings, dates in every calendar",
-            "to come (issue #6)",
+            "built",
         ),
         (
             "claims, contradictions, timeline, cited summary: story briefs",

@@ -23,17 +23,27 @@ pub struct Derived {
     pub entities: usize,
 }
 
-/// Recomputes every derived set from the stored documents.
-pub fn recompute(store: &mut SqliteStore) -> Result<Derived> {
-    let mut documents: Vec<(u64, Document)> = Vec::new();
-    store.for_each_document(0, &mut |seq, doc| {
-        documents.push((seq, doc));
-        Ok(())
-    })?;
-    // Clustering reads documents in publication order (undated ones where they arrived, after the dated).
-    documents.sort_by_key(|(seq, doc)| (doc.published.is_none(), doc.published, *seq));
-    let documents: Vec<Document> = documents.into_iter().map(|(_, d)| d).collect();
+/// Every derived set, computed from a corpus of documents.
+pub struct DerivedSets {
+    pub events: Vec<marsad_model::Event>,
+    pub stories: Vec<marsad_model::Story>,
+    pub shared_passages: Vec<marsad_model::SharedPassage>,
+    pub entities: Vec<marsad_entities::ResolvedEntity>,
+}
 
+/// Runs dedup, passages, clustering and entities over documents (any order: they are sorted by
+/// publication date first, undated ones last in the order given).
+pub fn derive_sets(mut documents: Vec<Document>) -> DerivedSets {
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order.sort_by_key(|&i| (documents[i].published.is_none(), documents[i].published, i));
+    let mut sorted = Vec::with_capacity(documents.len());
+    for i in order {
+        sorted.push(std::mem::replace(
+            &mut documents[i],
+            Document::new(String::new(), Vec::new()),
+        ));
+    }
+    let documents = sorted;
     let mut duplicates = DuplicateFinder::default();
     let mut passages = PassageFinder::default();
     let mut clusterer = Clusterer::default();
@@ -49,29 +59,44 @@ pub fn recompute(store: &mut SqliteStore) -> Result<Derived> {
         clusterer.add(doc, &analysis, &context);
     }
     let events = clusterer.events();
-    let stories = clusterer.stories();
-    let shared = passages.shared_passages();
     let event_of: HashMap<DocumentId, EventId> = events
         .iter()
         .flat_map(|e| e.documents.iter().map(|d| (d.clone(), e.id.clone())))
         .collect();
     let found = find_entities(&documents, &Gazetteer::builtin(), Some(&event_of));
+    DerivedSets {
+        events,
+        stories: clusterer.stories(),
+        shared_passages: passages.shared_passages(),
+        entities: found.entities,
+    }
+}
 
+/// Recomputes every derived set from the stored documents.
+pub fn recompute(store: &mut SqliteStore) -> Result<Derived> {
+    let mut documents: Vec<(u64, Document)> = Vec::new();
+    store.for_each_document(0, &mut |seq, doc| {
+        documents.push((seq, doc));
+        Ok(())
+    })?;
+    // Arrival order breaks ties between documents of one date.
+    documents.sort_by_key(|(seq, _)| *seq);
+    let sets = derive_sets(documents.into_iter().map(|(_, d)| d).collect());
     let derived = Derived {
-        events: events.len(),
-        stories: stories.len(),
-        shared_passages: shared.len(),
-        entities: found.entities.len(),
+        events: sets.events.len(),
+        stories: sets.stories.len(),
+        shared_passages: sets.shared_passages.len(),
+        entities: sets.entities.len(),
     };
-    store.replace_derived(Kind::Event, events.into_iter().map(Record::Event))?;
-    store.replace_derived(Kind::Story, stories.into_iter().map(Record::Story))?;
+    store.replace_derived(Kind::Event, sets.events.into_iter().map(Record::Event))?;
+    store.replace_derived(Kind::Story, sets.stories.into_iter().map(Record::Story))?;
     store.replace_derived(
         Kind::SharedPassage,
-        shared.into_iter().map(Record::SharedPassage),
+        sets.shared_passages.into_iter().map(Record::SharedPassage),
     )?;
     store.replace_derived(
         Kind::Entity,
-        found.entities.into_iter().map(|e| Record::Entity(e.entity)),
+        sets.entities.into_iter().map(|e| Record::Entity(e.entity)),
     )?;
     Ok(derived)
 }
