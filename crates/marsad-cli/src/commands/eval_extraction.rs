@@ -128,10 +128,8 @@ fn seeds_report(dir: &Path, labels_path: &Path) -> Result<()> {
                         misses.push(format!("kept boilerplate line {number}"));
                     }
                 }
-                "title" => {
-                    if !is_title {
-                        misses.push(format!("title line {number} not chosen"));
-                    }
+                "title" if !is_title => {
+                    misses.push(format!("title line {number} not chosen"));
                 }
                 _ => {}
             }
