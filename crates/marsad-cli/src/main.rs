@@ -76,6 +76,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Demo(args) => commands::demo::run(&args),
@@ -98,5 +99,15 @@ fn main() -> ExitCode {
             eprintln!("marsad: {error:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// `marsad export | head` must end quietly, like any Unix filter: Rust ignores SIGPIPE by default, which
+/// turns a closed pipe into a panic on the next print.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; resets one signal to its default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -40,9 +40,12 @@ pub struct EntityArgs {
     /// Explain every merge that made the entity.
     #[arg(long)]
     why: bool,
-    /// Pages to read: files or folders.
-    #[arg(required = true)]
+    /// Pages to read: files or folders. Without any, the documents stored in the data dir are used, and the
+    /// ids are those `marsad export` shows.
     paths: Vec<PathBuf>,
+    /// The data dir to read when no paths are given.
+    #[arg(long, default_value = "marsad-data")]
+    data: PathBuf,
     /// A gazetteer file to add to the built-in one (also: MARSAD_GAZETTEER).
     #[arg(long)]
     gazetteer: Option<PathBuf>,
@@ -199,11 +202,30 @@ fn print_entity(e: &ResolvedEntity, documents: &[Document], why: bool) {
 }
 
 pub fn run_entity(args: &EntityArgs) -> Result<Outcome> {
-    let gazetteer = load_gazetteer(args.gazetteer.as_deref())?;
-    let loaded = load_documents(&args.paths, args.all_lines);
-    let found = find_entities(&loaded.documents, &gazetteer, None);
-    let matching: Vec<&ResolvedEntity> = found
-        .entities
+    let (loaded, entities) = if args.paths.is_empty() {
+        // The data dir: the same computation `marsad ingest` stored, so the ids match the export.
+        use marsad_store::Store;
+        let store = marsad_store::SqliteStore::open_read(&args.data)?;
+        let mut documents = Vec::new();
+        store.for_each_document(0, &mut |_, doc| {
+            documents.push(doc);
+            Ok(())
+        })?;
+        let entities = super::derive::derive_sets(documents.clone()).entities;
+        (
+            Loaded {
+                documents,
+                failed: false,
+            },
+            entities,
+        )
+    } else {
+        let gazetteer = load_gazetteer(args.gazetteer.as_deref())?;
+        let loaded = load_documents(&args.paths, args.all_lines);
+        let entities = find_entities(&loaded.documents, &gazetteer, None).entities;
+        (loaded, entities)
+    };
+    let matching: Vec<&ResolvedEntity> = entities
         .iter()
         .filter(|e| e.entity.id.0.starts_with(&args.id))
         .collect();
