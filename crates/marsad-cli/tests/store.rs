@@ -233,7 +233,22 @@ fn search_export_and_stats_over_an_ingested_dir() {
         file.to_str().unwrap(),
     ]);
     assert!(out.status.success());
-    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 13);
+    let records: Vec<serde_json::Value> = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records[0]["kind"], "meta");
+    let of_kind = |kind: &str| records.iter().filter(|r| r["kind"] == kind).count();
+    assert_eq!(of_kind("document"), 12);
+    // Ingest recomputes the derived sets: every document belongs to exactly one event.
+    let in_events: usize = records
+        .iter()
+        .filter(|r| r["kind"] == "event")
+        .map(|r| r["documents"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(in_events, 12);
+    assert!(of_kind("story") >= 1 && of_kind("entity") >= 1);
 }
 
 #[test]
