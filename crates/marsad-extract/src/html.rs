@@ -178,7 +178,7 @@ pub fn page_lines(document: &Html) -> Vec<Line> {
         furniture: None,
         heading: false,
     };
-    walk(body, state, &main, &mut lines, &mut current);
+    walk(body, state, false, &main, &mut lines, &mut current);
     current.flush(&mut lines);
     lines
 }
@@ -221,16 +221,18 @@ fn collect_stats(
     total
 }
 
-fn class_weight(element: &scraper::node::Element) -> f32 {
+/// An element's id and classes, lower-cased, space-separated: what class-name markers are matched against.
+fn class_and_id(element: &scraper::node::Element) -> String {
     let mut names = String::new();
-    if let Some(id) = element.id() {
-        names.push_str(&id.to_ascii_lowercase());
+    for name in element.id().into_iter().chain(element.classes()) {
+        names.push_str(&name.to_ascii_lowercase());
         names.push(' ');
     }
-    for class in element.classes() {
-        names.push_str(&class.to_ascii_lowercase());
-        names.push(' ');
-    }
+    names
+}
+
+fn class_weight(element: &scraper::node::Element) -> f32 {
+    let names = class_and_id(element);
     if names.is_empty() {
         return 0.0;
     }
@@ -256,15 +258,7 @@ fn furniture_kind(element: &scraper::node::Element) -> Option<Reason> {
     if name == "figcaption" || name == "figure" {
         return Some(Reason::Caption);
     }
-    let mut names = String::new();
-    if let Some(id) = element.id() {
-        names.push_str(&id.to_ascii_lowercase());
-        names.push(' ');
-    }
-    for class in element.classes() {
-        names.push_str(&class.to_ascii_lowercase());
-        names.push(' ');
-    }
+    let names = class_and_id(element);
     if names.is_empty() {
         return None;
     }
@@ -488,16 +482,6 @@ impl Current {
 
 fn walk(
     node: NodeRef<'_, Node>,
-    state: State,
-    main: &std::collections::HashSet<NodeId>,
-    lines: &mut Vec<Line>,
-    current: &mut Current,
-) {
-    walk_inner(node, state, false, main, lines, current);
-}
-
-fn walk_inner(
-    node: NodeRef<'_, Node>,
     mut state: State,
     in_link: bool,
     main: &std::collections::HashSet<NodeId>,
@@ -527,7 +511,7 @@ fn walk_inner(
             }
             let link = in_link || name == "a";
             for child in node.children() {
-                walk_inner(child, state, link, main, lines, current);
+                walk(child, state, link, main, lines, current);
             }
             if block {
                 current.flush(lines);
@@ -535,7 +519,7 @@ fn walk_inner(
         }
         _ => {
             for child in node.children() {
-                walk_inner(child, state, in_link, main, lines, current);
+                walk(child, state, in_link, main, lines, current);
             }
         }
     }

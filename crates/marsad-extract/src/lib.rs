@@ -97,8 +97,8 @@ impl Config {
         self.outlets
             .iter()
             .filter(|(key, _)| {
-                rest.starts_with(key.as_str())
-                    && rest[key.len()..].starts_with(['/', '?', ':']) | (rest.len() == key.len())
+                rest.strip_prefix(key.as_str())
+                    .is_some_and(|tail| tail.is_empty() || tail.starts_with(['/', '?', ':']))
                     || {
                         // A subdomain of a listed host: arabic.example.com for example.com.
                         let host = rest.split('/').next().unwrap_or("");
@@ -189,9 +189,8 @@ fn outlet_group(page: &Page, url: Option<&str>) -> String {
 /// Extracts every page of a batch. Pages of one outlet teach each other its template, so give a batch as
 /// large as memory allows (a few thousand pages); results come back in page order.
 pub fn extract_batch(pages: &[Page], config: &Config) -> Vec<Result<Document, ExtractError>> {
-    extract_batch_explained(pages, config)
-        .into_iter()
-        .map(|e| e.document)
+    classify_batch(pages, config)
+        .map(|(document, _)| document)
         .collect()
 }
 
@@ -205,6 +204,30 @@ pub struct Extraction {
 
 /// [`extract_batch`], keeping the decision on every line.
 pub fn extract_batch_explained(pages: &[Page], config: &Config) -> Vec<Extraction> {
+    classify_batch(pages, config)
+        .map(|(document, classified)| Extraction {
+            document,
+            lines: classified
+                .lines
+                .into_iter()
+                .map(|l| l.text)
+                .zip(classified.roles)
+                .collect(),
+        })
+        .collect()
+}
+
+/// A page's lines and the role the classifier gave each.
+struct Classified {
+    lines: Vec<Line>,
+    roles: Vec<Role>,
+}
+
+/// Prepares every page, learns each outlet's template from its pages, and extracts them in page order.
+fn classify_batch<'a>(
+    pages: &'a [Page],
+    config: &'a Config,
+) -> impl Iterator<Item = (Result<Document, ExtractError>, Classified)> + 'a {
     let prepared: Vec<Prepared> = pages.iter().map(prepare).collect();
     let groups: Vec<String> = pages
         .iter()
@@ -215,50 +238,35 @@ pub fn extract_batch_explained(pages: &[Page], config: &Config) -> Vec<Extractio
     for (i, group) in groups.iter().enumerate() {
         members.entry(group.as_str()).or_default().push(i);
     }
-    let mut templates = HashMap::new();
+    let mut templates: HashMap<String, template::Template> = HashMap::new();
     for (group, indices) in &members {
         let pages_lines: Vec<&[Line]> = indices
             .iter()
             .map(|&i| prepared[i].lines.as_slice())
             .collect();
-        templates.insert(*group, template::learn(&pages_lines));
+        templates.insert(group.to_string(), template::learn(&pages_lines));
     }
     pages
         .iter()
         .zip(prepared)
-        .zip(&groups)
-        .map(|((page, prepared), group)| {
-            extract_one(page, prepared, templates.get(group.as_str()), config)
+        .zip(groups)
+        .map(move |((page, prepared), group)| {
+            extract_one(page, prepared, templates.get(&group), config)
         })
-        .collect()
 }
 
 /// Extracts one page on its own (no template from sibling pages).
 pub fn extract(page: &Page, config: &Config) -> Result<Document, ExtractError> {
-    extract_one(page, prepare(page), None, config).document
+    extract_one(page, prepare(page), None, config).0
 }
 
+/// Classifies a page's lines, then builds its document from them.
 fn extract_one(
     page: &Page,
     prepared: Prepared,
     template: Option<&template::Template>,
     config: &Config,
-) -> Extraction {
-    let mut explained = Vec::new();
-    let document = extract_document(page, prepared, template, config, &mut explained);
-    Extraction {
-        document,
-        lines: explained,
-    }
-}
-
-fn extract_document(
-    page: &Page,
-    prepared: Prepared,
-    template: Option<&template::Template>,
-    config: &Config,
-    explained: &mut Vec<(String, Role)>,
-) -> Result<Document, ExtractError> {
+) -> (Result<Document, ExtractError>, Classified) {
     let Prepared { lines, html, url } = prepared;
     let known_title = page.hints.title.clone().or_else(|| {
         html.as_ref().and_then(|m| {
@@ -276,12 +284,34 @@ fn extract_document(
         trust_structure: html.is_some(),
     };
     let roles = classify(&lines, &context);
+    let document = build_document(
+        page,
+        &lines,
+        &roles,
+        html.as_ref(),
+        url,
+        known_title,
+        config,
+    );
+    (document, Classified { lines, roles })
+}
+
+/// The document a page's classified lines make: body, removed lines, title, outlet and date.
+fn build_document(
+    page: &Page,
+    lines: &[Line],
+    roles: &[Role],
+    html: Option<&HtmlMeta>,
+    url: Option<String>,
+    known_title: Option<String>,
+    config: &Config,
+) -> Result<Document, ExtractError> {
     let mut paragraphs = Vec::new();
     let mut removed = Vec::new();
     let mut title_line = None;
     let mut top_removed: Vec<(&str, Reason)> = Vec::new();
     let mut seen_body = false;
-    for (line, role) in lines.iter().zip(&roles) {
+    for (line, role) in lines.iter().zip(roles) {
         match role {
             Role::Body | Role::Heading => {
                 seen_body = true;
@@ -297,12 +327,6 @@ fn extract_document(
         }
     }
     if paragraphs.is_empty() {
-        explained.extend(
-            lines
-                .iter()
-                .map(|l| l.text.clone())
-                .zip(roles.iter().copied()),
-        );
         return Err(ExtractError {
             page: page.source.clone(),
             reason: format!(
@@ -322,7 +346,7 @@ fn extract_document(
         .hints
         .outlet
         .clone()
-        .or_else(|| html.as_ref().and_then(|m| m.site_name.clone()))
+        .or_else(|| html.and_then(|m| m.site_name.clone()))
         .or_else(|| meta::outlet_from_lines(&top_lines, &all_removed))
         .or_else(|| {
             url.as_deref()
@@ -336,7 +360,7 @@ fn extract_document(
             Some(date),
             page.hints.published_from.or(Some(DateSource::Meta)),
         )
-    } else if let Some(date) = html.as_ref().and_then(|m| m.published) {
+    } else if let Some(date) = html.and_then(|m| m.published) {
         (Some(date), Some(DateSource::Meta))
     } else if let Some(date) = url.as_deref().and_then(meta::url_date) {
         (Some(date), Some(DateSource::Url))
@@ -359,7 +383,6 @@ fn extract_document(
     document.published = published;
     document.published_from = from;
     document.removed = removed;
-    explained.extend(lines.into_iter().map(|l| l.text).zip(roles));
     Ok(document)
 }
 

@@ -532,20 +532,17 @@ fn hard_mark(line: &Line, f: &Features, context: &Context<'_>) -> Option<Role> {
     {
         return removed(Reason::Navigation);
     }
-    if f.latin_ratio > 0.3 && f.words <= 12 || f.words <= 6 && has_latin_ui_word(n) {
-        let lower = n.to_lowercase();
-        if f.latin_ratio > 0.9 && f.words > 6 && !has_latin_ui_word(&lower) {
-            // An English sentence in an Arabic page: a quote, not furniture.
-        } else if has_latin_ui_word(&lower) || f.words <= 3 {
-            return removed(Reason::Interface);
-        }
+    // Latin interface labels ("Loading...", "FacebookTwitter"); a longer English quote in the page stays.
+    let ui = has_latin_ui_word(n);
+    if ui && (f.words <= 6 || f.latin_ratio > 0.3 && f.words <= 12)
+        || f.latin_ratio > 0.3 && f.words <= 3
+    {
+        return removed(Reason::Interface);
     }
     if is_timestamp(n, f.words) {
         return removed(Reason::Timestamp);
     }
-    if is_caption_credit(n)
-        || CAPTION_MARKERS.iter().any(|m| n.contains(m)) && !f.ends_sentence_long()
-    {
+    if is_caption_credit(n) || has_caption_marker(n) && !f.ends_sentence_long() {
         return removed(Reason::Caption);
     }
     if n.starts_with("المصدر") && f.words <= 8 {
@@ -710,7 +707,11 @@ fn is_timestamp(n: &str, word_count: usize) -> bool {
 /// the publish date even when the DOM already dropped the line).
 pub fn looks_like_caption(text: &str) -> bool {
     let n = normalize_str(text, Profile::Search);
-    is_caption_credit(&n) || CAPTION_MARKERS.iter().any(|m| n.contains(m))
+    is_caption_credit(&n) || has_caption_marker(&n)
+}
+
+fn has_caption_marker(n: &str) -> bool {
+    CAPTION_MARKERS.iter().any(|m| n.contains(m))
 }
 
 /// "… - سبوتنيك عربي, 1920, 05.08.2025": a picture agency credit with its archive number and date.

@@ -192,123 +192,37 @@ pub fn url_date(url: &str) -> Option<Date> {
     None
 }
 
-const MONTH_NAMES: &[(&str, i8)] = &[
-    ("يناير", 1),
-    ("كانون الثاني", 1),
-    ("فبراير", 2),
-    ("شباط", 2),
-    ("مارس", 3),
-    ("اذار", 3),
-    ("ابريل", 4),
-    ("نيسان", 4),
-    ("مايو", 5),
-    ("ايار", 5),
-    ("يونيو", 6),
-    ("حزيران", 6),
-    ("يوليو", 7),
-    ("تموز", 7),
-    ("اغسطس", 8),
-    ("اب", 8),
-    ("سبتمبر", 9),
-    ("ايلول", 9),
-    ("اكتوبر", 10),
-    ("تشرين الاول", 10),
-    ("نوفمبر", 11),
-    ("تشرين الثاني", 11),
-    ("ديسمبر", 12),
-    ("كانون الاول", 12),
-];
-
 /// A full Gregorian date written on a byline or dateline: "15 تموز 2026", "12 آب/أغسطس 2026",
-/// "14 - أغسطس - 2025", "12.08.2026", "2026/08/12", "١٢/٠٨/٢٠٢٦", "date 2025-08-14". Hijri dates on the
-/// same line are skipped (the Gregorian one beside them is used). Only complete dates count here: a byline
-/// without a year says nothing reliable.
+/// "14 - أغسطس - 2025", "12.08.2026", "2026/08/12", "١٢/٠٨/٢٠٢٦", "date 2025-08-14". The dates stage reads
+/// the forms; here only complete Gregorian days count: a Hijri date beside them is skipped (the Gregorian
+/// one is used), and a byline without a year says nothing reliable, so nothing is resolved against an
+/// anchor.
 pub fn byline_date(line: &str) -> Option<Date> {
-    // "المرقاب13 أغسطس": a name glued to the day.
-    let mut n = String::new();
+    use marsad_dates::{Calendar, Form, Precision};
+    // "المرقاب13 أغسطس": an outlet name glued to the day in some bylines.
+    let mut unglued = String::with_capacity(line.len() + 4);
     let mut previous: Option<char> = None;
-    for c in normalize_str(line, Profile::Search).chars() {
+    for c in line.chars() {
         if let Some(p) = previous {
-            if p.is_alphabetic() && c.is_ascii_digit() || p.is_ascii_digit() && c.is_alphabetic() {
-                n.push(' ');
+            if p.is_alphabetic() && c.is_numeric() || p.is_numeric() && c.is_alphabetic() {
+                unglued.push(' ');
             }
         }
-        n.push(c);
+        unglued.push(c);
         previous = Some(c);
     }
-    let tokens: Vec<&str> = n
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '،' | '|' | '-' | '–'))
-        .filter(|t| !t.is_empty())
-        .collect();
-    // Numeric forms first, on whitespace-separated tokens ("2025-08-14" holds dashes).
-    for t in n.split_whitespace().chain(tokens.iter().copied()) {
-        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
-        if let Some(date) = iso_date(t) {
-            return Some(date);
-        }
-        let parts: Vec<&str> = t.split(['.', '/']).collect();
-        if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 && parts[1].len() <= 2 {
-            if let (Ok(d), Ok(m), Ok(y)) = (
-                parts[0].parse::<i8>(),
-                parts[1].parse::<i8>(),
-                parts[2].parse::<i16>(),
-            ) {
-                if let Ok(date) = Date::new(y, m, d) {
-                    return Some(date);
-                }
-            }
-        }
-    }
-    // Day, month name (one or two words, or "آب/أغسطس"), year.
-    for i in 0..tokens.len() {
-        let Ok(day) = tokens[i].parse::<i8>() else {
-            continue;
-        };
-        let mut j = i + 1;
-        if tokens.get(j) == Some(&"من") {
-            j += 1;
-        }
-        let Some(first) = tokens.get(j) else {
-            continue;
-        };
-        let two = tokens.get(j + 1).map(|second| format!("{first} {second}"));
-        let (month, used) = match two
-            .as_deref()
-            .and_then(|two| MONTH_NAMES.iter().find(|(name, _)| *name == two))
-        {
-            Some((_, m)) => (Some(*m), 2),
-            None => (
-                first.split('/').find_map(|part| {
-                    MONTH_NAMES
-                        .iter()
-                        .find(|(name, _)| *name == part)
-                        .map(|(_, m)| *m)
-                }),
-                1,
-            ),
-        };
-        let Some(month) = month else {
-            continue;
-        };
-        let mut k = j + used;
-        // "آب / أغسطس": the second name is the same month.
-        while tokens
-            .get(k)
-            .is_some_and(|t| t.starts_with('/') || MONTH_NAMES.iter().any(|(n, _)| n == t))
-        {
-            k += 1;
-        }
-        let year = tokens
-            .get(k)
-            .map(|t| t.trim_end_matches('م'))
-            .and_then(|t| t.parse::<i16>().ok());
-        if let Some(year) = year.filter(|y| (1900..=2100).contains(y)) {
-            if let Ok(date) = Date::new(year, month, day) {
-                return Some(date);
-            }
-        }
-    }
-    None
+    marsad_dates::find_dates(&unglued, None)
+        .into_iter()
+        .find_map(
+            |mention| match (mention.calendar, mention.form, mention.date()) {
+                (
+                    Calendar::Gregorian,
+                    Form::Absolute | Form::Numeric | Form::Combined,
+                    Some((date, Precision::Day)),
+                ) => Some(date),
+                _ => None,
+            },
+        )
 }
 
 /// An outlet named by the page's own furniture, found among the removed lines above and below the body.

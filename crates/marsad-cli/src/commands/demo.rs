@@ -79,12 +79,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
     print_key_terms(&documents, &corpus, args.terms);
     print_name_keys(&corpus)?;
 
-    let mut unique: Vec<Document> = Vec::new();
-    for (doc, _) in &documents {
-        if !unique.iter().any(|d| d.id == doc.id) {
-            unique.push(doc.clone());
-        }
-    }
+    let mut ids = std::collections::HashSet::new();
+    let unique: Vec<Document> = documents
+        .iter()
+        .filter(|(doc, _)| ids.insert(&doc.id))
+        .map(|(doc, _)| doc.clone())
+        .collect();
     let titles: HashMap<DocumentId, String> = unique
         .iter()
         .map(|d| {

@@ -34,16 +34,8 @@ pub struct DerivedSets {
 /// Runs dedup, passages, clustering and entities over documents (any order: they are sorted by
 /// publication date first, undated ones last in the order given).
 pub fn derive_sets(mut documents: Vec<Document>) -> DerivedSets {
-    let mut order: Vec<usize> = (0..documents.len()).collect();
-    order.sort_by_key(|&i| (documents[i].published.is_none(), documents[i].published, i));
-    let mut sorted = Vec::with_capacity(documents.len());
-    for i in order {
-        sorted.push(std::mem::replace(
-            &mut documents[i],
-            Document::new(String::new(), Vec::new()),
-        ));
-    }
-    let documents = sorted;
+    // A stable sort: documents of one date (and the undated) keep the order given.
+    documents.sort_by_key(|d| (d.published.is_none(), d.published));
     let mut duplicates = DuplicateFinder::default();
     let mut passages = PassageFinder::default();
     let mut clusterer = Clusterer::default();
@@ -72,16 +64,19 @@ pub fn derive_sets(mut documents: Vec<Document>) -> DerivedSets {
     }
 }
 
-/// Recomputes every derived set from the stored documents.
-pub fn recompute(store: &mut SqliteStore) -> Result<Derived> {
-    let mut documents: Vec<(u64, Document)> = Vec::new();
-    store.for_each_document(0, &mut |seq, doc| {
-        documents.push((seq, doc));
+/// Every stored document, in arrival order (which breaks ties between documents of one date).
+pub fn stored_documents(store: &SqliteStore) -> Result<Vec<Document>> {
+    let mut documents = Vec::new();
+    store.for_each_document(0, &mut |_, doc| {
+        documents.push(doc);
         Ok(())
     })?;
-    // Arrival order breaks ties between documents of one date.
-    documents.sort_by_key(|(seq, _)| *seq);
-    let sets = derive_sets(documents.into_iter().map(|(_, d)| d).collect());
+    Ok(documents)
+}
+
+/// Recomputes every derived set from the stored documents.
+pub fn recompute(store: &mut SqliteStore) -> Result<Derived> {
+    let sets = derive_sets(stored_documents(store)?);
     let derived = Derived {
         events: sets.events.len(),
         stories: sets.stories.len(),

@@ -204,13 +204,8 @@ fn print_entity(e: &ResolvedEntity, documents: &[Document], why: bool) {
 pub fn run_entity(args: &EntityArgs) -> Result<Outcome> {
     let (loaded, entities) = if args.paths.is_empty() {
         // The data dir: the same computation `marsad ingest` stored, so the ids match the export.
-        use marsad_store::Store;
         let store = marsad_store::SqliteStore::open_read(&args.data)?;
-        let mut documents = Vec::new();
-        store.for_each_document(0, &mut |_, doc| {
-            documents.push(doc);
-            Ok(())
-        })?;
+        let documents = super::derive::stored_documents(&store)?;
         let entities = super::derive::derive_sets(documents.clone()).entities;
         (
             Loaded {
