@@ -382,7 +382,8 @@ fn choose_main(
     let best = scores
         .iter()
         .map(|(id, s)| (*id, s * (1.0 - link_density(*id))))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
+        // Equal scores go to the earlier node, so the choice never depends on hash-map order.
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     let mut main = std::collections::HashSet::new();
     let Some((top, top_score)) = best else {
         main.insert(body.id());
