@@ -238,6 +238,12 @@ pub struct Claim {
     pub via: Vec<String>,
     pub date: Option<Date>,
     pub place: Option<String>,
+    /// For an action: who takes part besides the speaker (the other signatory, the person met), as written.
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// For an action: what was signed, requested or discussed, as written.
+    #[serde(default)]
+    pub object: Option<String>,
 }
 
 /// A sentence with the documents that support it.
@@ -247,10 +253,22 @@ pub struct CitedText {
     pub documents: Vec<DocumentId>,
 }
 
+/// How precisely a timeline date is known; a coarser date is stored as the first day of its month or year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    #[default]
+    Day,
+    Month,
+    Year,
+}
+
 /// A dated happening on an event's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub date: Date,
+    #[serde(default)]
+    pub precision: DatePrecision,
     pub text: String,
     pub documents: Vec<DocumentId>,
     /// Mentioned as background rather than part of the event.
@@ -258,13 +276,23 @@ pub struct TimelineEntry {
     pub background: bool,
 }
 
-/// Who is quoted or credited for a text.
+/// Who is quoted or credited for a text, and how it reached each outlet.
+///
+/// `source` is the nearest credit the outlets give (an agency when one is named, else the speaker);
+/// `speaker` the original speaker when an agency stands between; `documents` every document carrying the
+/// text, including `uncredited` ones, which carry the same words (a shared passage) without naming `source`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution {
     /// As written.
     pub source: String,
     pub text: String,
     pub documents: Vec<DocumentId>,
+    /// The original speaker, as written, when `source` is an agency or outlet passing on someone's words.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// Documents that carry the text but do not credit `source` (copied wire text).
+    #[serde(default)]
+    pub uncredited: Vec<DocumentId>,
 }
 
 /// A fact slot on which outlets disagree.
@@ -282,16 +310,26 @@ pub struct ContradictionValue {
     pub documents: Vec<DocumentId>,
 }
 
-/// What a user reads for an event.
+/// What a user reads for an event (or a whole story arc, when `story` is set and `event` is the story's
+/// id).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Brief {
     pub event: EventId,
+    /// The story arc the event belongs to; for a story brief, the story itself.
+    #[serde(default)]
+    pub story: Option<StoryId>,
     pub headline: String,
     pub summary: Vec<CitedText>,
     pub timeline: Vec<TimelineEntry>,
     pub attributions: Vec<Attribution>,
     pub contradictions: Vec<Contradiction>,
     pub entities: Vec<EntityId>,
+    /// The documents the brief is built from.
+    #[serde(default)]
+    pub documents: Vec<DocumentId>,
+    /// Every statement and action found, with speaker and chain.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
 }
 
 /// The first line of an export.
@@ -380,6 +418,7 @@ mod tests {
         );
         let brief = Brief {
             event: "ev1".into(),
+            story: None,
             headline: "h".into(),
             summary: vec![CitedText {
                 text: "s".into(),
@@ -396,6 +435,8 @@ mod tests {
                 }],
             }],
             entities: vec!["e1".into()],
+            documents: vec!["d1".into(), "d2".into()],
+            claims: vec![],
         };
         let v = to_value(&Record::Brief(brief));
         assert_eq!(v["kind"], "brief");
