@@ -19,9 +19,11 @@
 //! summariser is a few dozen lines of centroid + MMR over our own term vectors, where a crate would bring
 //! its own (English) tokenisation.
 
+pub mod baselines;
 pub mod claims;
 pub mod contradictions;
 pub mod provenance;
+pub mod rouge;
 pub mod summary;
 pub mod text;
 pub mod timeline;

@@ -27,6 +27,12 @@ pub enum EvalCommand {
         after_help = "Example:\n  marsad eval dates --ant ../shared/data/antcorpus-multisource --labels eval/dates/ant-dates.tsv"
     )]
     Dates(super::eval_dates::Args),
+    /// Extractive summaries against hand-written ANT references: ROUGE-1/2/L for marsad, lead, centroid,
+    /// LexRank and a greedy oracle, in surface and stem token modes.
+    #[command(
+        after_help = "Example:\n  marsad eval summary --ant ../shared/data/antcorpus-multisource --references eval/summary/ant-references.json\n  marsad eval summary --ant DIR --words 80 --json    # per-event rows with each system's summary"
+    )]
+    Summary(super::eval_summary::Args),
 }
 
 pub fn run(command: &EvalCommand) -> Result<Outcome> {
@@ -35,5 +41,6 @@ pub fn run(command: &EvalCommand) -> Result<Outcome> {
         EvalCommand::Ner(args) => super::eval_ner::run(args),
         EvalCommand::Clustering(args) => super::eval_clustering::run(args),
         EvalCommand::Dates(args) => super::eval_dates::run(args),
+        EvalCommand::Summary(args) => super::eval_summary::run(args),
     }
 }
