@@ -6,8 +6,8 @@
 //! - [`centroid`]: the TF-IDF centroid of all sentences; sentences by cosine to it. No redundancy control,
 //!   so wire copy repeated by several outlets is chosen again and again: that is the point of the baseline.
 //! - [`lexrank`]: Erkan & Radev (2004) with a cosine threshold of 0.1: an unweighted graph of sentences
-//!   whose cosine exceeds the threshold, degree-normalised, PageRank-style power iteration (damping 0.85)
-//!   until the scores move less than 1e-9 in L1, or 200 rounds.
+//!   whose cosine exceeds the threshold (no self-loops), degree-normalised, PageRank-style power iteration
+//!   (damping 0.85) until the scores move less than 1e-9 in L1, or 200 rounds.
 //!
 //! All three share one budget rule ([`fill_budget`]): sentences are taken in rank order, whole, until the
 //! word count reaches the budget; the sentence that crosses the budget is kept whole, so a summary may run
@@ -114,7 +114,9 @@ pub fn centroid(sentences: &[Sentence], words: usize) -> Vec<String> {
 }
 
 /// LexRank scores of sentence vectors: the stationary distribution of a random walk over the thresholded
-/// cosine graph (each sentence links to itself, so no row is empty).
+/// cosine graph. No self-loops: with them every sentence of a regular component (an isolated sentence as
+/// much as a clique of wire copies) would keep the uniform score. A sentence with no neighbour spreads its
+/// score evenly over all sentences, the usual treatment of dangling nodes.
 pub fn lexrank_scores(vectors: &[HashMap<String, f64>], threshold: f64) -> Vec<f64> {
     let n = vectors.len();
     if n == 0 {
@@ -122,19 +124,27 @@ pub fn lexrank_scores(vectors: &[HashMap<String, f64>], threshold: f64) -> Vec<f
     }
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {
-        for j in i..n {
-            if i == j || cosine(&vectors[i], &vectors[j]) > threshold {
+        for j in i + 1..n {
+            if cosine(&vectors[i], &vectors[j]) > threshold {
                 neighbours[i].push(j);
-                if i != j {
-                    neighbours[j].push(i);
-                }
+                neighbours[j].push(i);
             }
         }
     }
-    let mut p = vec![1.0 / n as f64; n];
+    let uniform = 1.0 / n as f64;
+    let mut p = vec![uniform; n];
     for _ in 0..MAX_ROUNDS {
-        let mut next = vec![(1.0 - DAMPING) / n as f64; n];
+        let dangling: f64 = neighbours
+            .iter()
+            .zip(&p)
+            .filter(|(links, _)| links.is_empty())
+            .map(|(_, x)| x)
+            .sum();
+        let mut next = vec![(1.0 - DAMPING) * uniform + DAMPING * dangling * uniform; n];
         for (i, links) in neighbours.iter().enumerate() {
+            if links.is_empty() {
+                continue;
+            }
             let share = DAMPING * p[i] / links.len() as f64;
             for &j in links {
                 next[j] += share;
