@@ -254,7 +254,7 @@ pub struct CitedText {
 }
 
 /// How precisely a timeline date is known; a coarser date is stored as the first day of its month or year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     #[default]
