@@ -22,8 +22,10 @@
 pub mod baselines;
 pub mod claims;
 pub mod contradictions;
+pub mod numbers;
 pub mod provenance;
 pub mod rouge;
+pub mod slots;
 pub mod summary;
 pub mod text;
 pub mod timeline;
