@@ -6,6 +6,13 @@
 //! does not grow with the corpus); add events the document shares a passage with; score each candidate with
 //! the [`Scorer`]; join the best one if its probability reaches the threshold. A new event is linked to a
 //! story arc: the arc of the most similar event of the last [`Config::story_window_days`], if similar enough.
+//! An event still alone in its arc looks again each time it gains a document, by its centroid: a first
+//! report may say too little, and the later ones name the ministries, people and terms that tie it to a
+//! request weeks earlier. An event in an arc with other events never moves, so arcs only grow.
+//!
+//! Undated documents (no publication date could be found; `marsad ingest` feeds them last) take the time of
+//! the candidate event they resemble most, so the time signal does not count them as far from every
+//! event, and they do not move any event's dates.
 //!
 //! Ids: an event's id is a hash of its first document's id, a story's id a hash of its first event's id, so
 //! they never change as documents arrive, and the same stream gives the same ids on every run.
@@ -113,6 +120,8 @@ struct EventState {
     first_time: Option<i64>,
     last_time: Option<i64>,
     date: Option<Date>,
+    /// Terms the event is listed under in the story index.
+    story_indexed: FxHashSet<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -263,10 +272,27 @@ impl Clusterer {
                 chosen.push(e);
             }
         }
+        // An undated document (no publication date could be found; such documents come last) takes the
+        // time of the candidate it resembles most, rather than a time signal that would count it as far
+        // from every event.
+        let time = prepared.time.or_else(|| {
+            chosen
+                .iter()
+                .map(|&e| &self.events[e as usize])
+                .filter(|e| e.last_time.is_some())
+                .max_by(|a, b| {
+                    let (x, y) = (
+                        prepared.vectors.full.dot(&a.centroid),
+                        prepared.vectors.full.dot(&b.centroid),
+                    );
+                    x.total_cmp(&y)
+                })
+                .and_then(|e| e.last_time)
+        });
         let view = DocView {
             vector: &prepared.vectors.full,
             title: &prepared.vectors.title,
-            time: prepared.time,
+            time,
             outlet: doc.outlet.as_deref(),
             entities: context.entities,
             shared_with: context.shared_with,
@@ -336,16 +362,25 @@ impl Clusterer {
         while self.by_id.contains_key(&id) {
             id = EventId(format!("{id}-"));
         }
-        let story = self.find_story(prepared).unwrap_or_else(|| {
-            let s = self.stories.len();
-            self.stories.push(StoryState {
-                id: StoryId(hex_id("st-", &id.0)),
-                events: Vec::new(),
+        let story = self
+            .find_story(&prepared.vectors.full, prepared.time, None)
+            .unwrap_or_else(|| {
+                let s = self.stories.len();
+                self.stories.push(StoryState {
+                    id: StoryId(hex_id("st-", &id.0)),
+                    events: Vec::new(),
+                });
+                s
             });
-            s
-        });
         self.stories[story].events.push(e as usize);
         self.by_id.insert(id.clone(), e);
+        let story_terms: Vec<u64> = prepared
+            .vectors
+            .full
+            .top(self.config.index_terms)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
         self.events.push(EventState {
             id,
             story,
@@ -360,8 +395,17 @@ impl Clusterer {
             first_time: None,
             last_time: None,
             date: doc.published,
+            story_indexed: FxHashSet::default(),
         });
-        for (term, _) in prepared.vectors.full.top(self.config.index_terms) {
+        self.index_story_terms(e, story_terms);
+        e
+    }
+
+    fn index_story_terms(&mut self, e: u32, terms: Vec<u64>) {
+        for term in terms {
+            if !self.events[e as usize].story_indexed.insert(term) {
+                continue;
+            }
             let list = self.story_index.entry(term).or_default();
             list.push(e);
             // Only the most recent events per term: old ones fall out of the story window anyway.
@@ -369,25 +413,36 @@ impl Clusterer {
                 list.remove(0);
             }
         }
-        e
     }
 
-    fn find_story(&self, prepared: &Prepared) -> Option<usize> {
+    /// The story of the earlier event most similar to `vector` (a new event's first document, or an
+    /// event's centroid), within the story window, if similar enough; events of `skip`'s story are not
+    /// considered.
+    fn find_story(
+        &self,
+        vector: &SparseVec,
+        time: Option<i64>,
+        skip: Option<u32>,
+    ) -> Option<usize> {
         let window = (self.config.story_window_days * 86400.0) as i64;
+        let own_story = skip.map(|e| self.events[e as usize].story);
         let mut seen = FxHashSet::default();
         let mut best: Option<(usize, f32)> = None;
-        for (term, _) in prepared.vectors.full.top(self.config.query_terms) {
+        for (term, _) in vector.top(self.config.query_terms) {
             for &e in self.story_index.get(&term).into_iter().flatten() {
                 if !seen.insert(e) {
                     continue;
                 }
                 let event = &self.events[e as usize];
-                if let (Some(t), Some(last)) = (prepared.time, event.last_time)
+                if Some(event.story) == own_story {
+                    continue;
+                }
+                if let (Some(t), Some(last)) = (time, event.last_time)
                     && (t - last).abs() > window
                 {
                     continue;
                 }
-                let sim = prepared.vectors.full.dot(&event.centroid);
+                let sim = vector.dot(&event.centroid);
                 if sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b) {
                     best = Some((event.story, sim));
                 }
@@ -444,10 +499,24 @@ impl Clusterer {
             event.date = Some(event.date.map_or(d, |old| old.min(d)));
         }
         let top = event.centroid.top(config.index_terms);
-        for (term, _) in top {
-            if event.indexed.insert(term) {
-                self.index.entry(term).or_default().push(e);
+        for (term, _) in &top {
+            if event.indexed.insert(*term) {
+                self.index.entry(*term).or_default().push(e);
             }
+        }
+        // An event still alone in its story looks again for an earlier arc as it grows: its first
+        // document may have said too little (a late, undated report often names what the first did not).
+        // Events already joined by others stay put, so a story never splits.
+        let alone = self.stories[event.story].events.len() == 1;
+        if alone && event.documents.len() >= 2 {
+            let (centroid, time) = (event.centroid.clone(), event.first_time);
+            if let Some(s) = self.find_story(&centroid, time, Some(e)) {
+                let old = self.events[e as usize].story;
+                self.stories[old].events.clear();
+                self.stories[s].events.push(e as usize);
+                self.events[e as usize].story = s;
+            }
+            self.index_story_terms(e, top.into_iter().map(|(t, _)| t).collect());
         }
     }
 
@@ -495,6 +564,8 @@ impl Clusterer {
     pub fn stories(&self) -> Vec<Story> {
         self.stories
             .iter()
+            // A story emptied when its only event moved to an earlier arc.
+            .filter(|s| !s.events.is_empty())
             .map(|s| {
                 let biggest = s
                     .events

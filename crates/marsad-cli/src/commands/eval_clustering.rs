@@ -47,6 +47,10 @@ pub struct Args {
     /// Override the decision threshold.
     #[arg(long)]
     threshold: Option<f32>,
+    /// Print the errors: gold events split over several predicted events, predicted events that merge
+    /// several gold events (titles from the labels file, to read, not to keep).
+    #[arg(long)]
+    errors: bool,
 }
 
 /// ingest → dedup → cluster for one stream of documents: what `eval clustering` and `bench cluster` run.
@@ -234,15 +238,41 @@ fn context(d: &StreamDoc) -> Context<'_> {
     }
 }
 
-/// Runs the clusterer over a day's stream; returns article id → predicted event.
-fn run_day(stream: &DayStream, scorer: Scorer) -> (HashMap<String, EventId>, usize) {
+/// Runs the clusterer over a day's stream; returns article id → predicted event, and the clusterer.
+fn run_day(stream: &DayStream, scorer: Scorer) -> (HashMap<String, EventId>, Clusterer) {
     let mut clusterer = Clusterer::new(Config::default(), scorer);
     let mut predicted = HashMap::new();
     for d in &stream.docs {
         let a = clusterer.add(&d.doc, &d.analysis, &context(d));
         predicted.insert(d.docno.clone(), a.event);
     }
-    (predicted, clusterer.event_count())
+    (predicted, clusterer)
+}
+
+/// Story arcs of a day's stream: how many, and the largest ones that span several events, each with its
+/// events' headlines, to read.
+fn print_stories(clusterer: &Clusterer, show: usize) {
+    let events: HashMap<EventId, marsad_model::Event> = clusterer
+        .events()
+        .into_iter()
+        .map(|e| (e.id.clone(), e))
+        .collect();
+    let mut stories = clusterer.stories();
+    let multi = stories.iter().filter(|s| s.events.len() > 1).count();
+    let largest = stories.iter().map(|s| s.events.len()).max().unwrap_or(0);
+    println!(
+        "  stories {} over {} events; {multi} with several events, the largest {largest} events",
+        stories.len(),
+        events.len()
+    );
+    stories.sort_by_key(|s| std::cmp::Reverse(s.events.len()));
+    for story in stories.iter().filter(|s| s.events.len() > 1).take(show) {
+        println!("    STORY {} events:", story.events.len());
+        for e in story.events.iter().filter_map(|id| events.get(id)) {
+            let date = e.date.map(|d| d.to_string()).unwrap_or_default();
+            println!("      {date} ({} docs) {}", e.documents.len(), e.headline);
+        }
+    }
 }
 
 fn score(stream: &DayStream, predicted: &HashMap<String, EventId>) -> (Scores, Scores) {
@@ -258,6 +288,67 @@ fn score(stream: &DayStream, predicted: &HashMap<String, EventId>) -> (Scores, S
         })
         .collect();
     (bcubed(&items), pairwise(&items))
+}
+
+/// Article id → title, from the labels file.
+fn read_titles(path: &PathBuf) -> Result<HashMap<String, String>> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let json: Value =
+        serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
+    Ok(json["articles"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(id, a)| {
+            let title = a["title"].as_str().unwrap_or_default();
+            let src = a["src"].as_str().unwrap_or_default();
+            let time = a["time"].as_str().unwrap_or_default();
+            (id.clone(), format!("{src:<8} {time:<31} {title}"))
+        })
+        .collect())
+}
+
+/// Gold events split over predicted events, and predicted events joining gold events (the missed and the
+/// wrong pairs), with titles.
+fn print_errors(
+    stream: &DayStream,
+    predicted: &HashMap<String, EventId>,
+    titles: &HashMap<String, String>,
+) {
+    let mut by_gold: HashMap<&str, Vec<(&str, String)>> = HashMap::new();
+    let mut by_pred: HashMap<String, Vec<(&str, &str)>> = HashMap::new();
+    for (id, gold) in &stream.labelled {
+        let p = predicted
+            .get(id)
+            .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
+        by_gold.entry(gold).or_default().push((id, p.clone()));
+        by_pred.entry(p).or_default().push((id, gold));
+    }
+    let mut golds: Vec<_> = by_gold.iter().collect();
+    golds.sort();
+    for (gold, members) in golds {
+        let distinct: std::collections::HashSet<&String> = members.iter().map(|(_, p)| p).collect();
+        if distinct.len() > 1 {
+            println!("    SPLIT {gold}:");
+            for (id, p) in members {
+                let t = titles.get(*id).map_or("", String::as_str);
+                println!("      {} {t}", &p[p.len().saturating_sub(6)..]);
+            }
+        }
+    }
+    let mut preds: Vec<_> = by_pred.iter().collect();
+    preds.sort();
+    for (p, members) in preds {
+        let distinct: std::collections::HashSet<&str> = members.iter().map(|(_, g)| *g).collect();
+        if distinct.len() > 1 {
+            println!("    MERGED {}:", &p[p.len().saturating_sub(6)..]);
+            for (id, g) in members {
+                let t = titles.get(*id).map_or("", String::as_str);
+                println!("      {g:<40} {t}");
+            }
+        }
+    }
 }
 
 fn fmt(s: &Scores) -> String {
@@ -348,10 +439,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
     }
     let (weights, bias, threshold) = (scorer.weights.clone(), scorer.bias, scorer.threshold);
     println!("scorer: weights {weights:?} bias {bias} threshold {threshold}");
+    let titles = if args.errors {
+        read_titles(&args.labels)?
+    } else {
+        HashMap::new()
+    };
     let mut any_missing = false;
     let (mut pooled, mut pooled_alone) = (Vec::new(), Vec::new());
     for stream in &streams {
-        let (predicted, events) = run_day(stream, Scorer::with_weights(&weights, bias, threshold));
+        let (predicted, clusterer) =
+            run_day(stream, Scorer::with_weights(&weights, bias, threshold));
+        let events = clusterer.event_count();
         let (b, p) = score(stream, &predicted);
         for (id, gold) in &stream.labelled {
             let p = predicted
@@ -393,6 +491,10 @@ pub fn run(args: &Args) -> Result<Outcome> {
             missing
         );
         println!("  marsad     BCubed {}  pairwise {}", fmt(&b), fmt(&p));
+        print_stories(&clusterer, if args.errors { 6 } else { 0 });
+        if args.errors {
+            print_errors(stream, &predicted, &titles);
+        }
         println!("  singletons BCubed {}  pairwise {}", fmt(&sb), fmt(&sp));
     }
     println!("all days pooled ({} articles):", pooled.len());
