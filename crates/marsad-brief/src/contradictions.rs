@@ -235,6 +235,7 @@ const NEGATIONS: &[&str] = &[
     "انكر",
     "يستبعد",
     "تستبعد",
+    "استبعد",
     "كذب",
     "تكذب",
     "يكذب",
@@ -308,6 +309,9 @@ pub const OPPOSITES: &[(&[&str], &[&str])] = &[
             "منخفض",
             "انكماش",
             "نقص",
+            "تهوي",
+            "يهوي",
+            "تخفيض",
         ],
     ),
     (
@@ -449,6 +453,19 @@ pub const OPPOSITES: &[(&[&str], &[&str])] = &[
         &["صغير", "صغيرة", "أصغر", "ضئيل", "محدود"],
     ),
     (&["قبل"], &["بعد"]),
+    (&["اتفاق", "توافق", "تفاهم"], &["خلاف", "خلافات", "نزاع"]),
+    (
+        &["استمرار", "يستمر", "تستمر", "يواصل", "تواصل"],
+        &["توقف", "وقف", "يتوقف", "انتهاء", "ينتهي"],
+    ),
+    (
+        &["يمنح", "تمنح", "منح", "منحت"],
+        &["يمنع", "تمنع", "منعت", "منع", "يحرم", "تحرم"],
+    ),
+    (
+        &["إعدام", "الإعدام", "إدانة", "يدين"],
+        &["براءة", "ببراءة", "تبرئة"],
+    ),
 ];
 
 static NEGATION_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -487,8 +504,15 @@ impl Headline {
         let norm = normalize_str(text, Profile::Search);
         let words: Vec<String> = words(&norm).map(str::to_string).collect();
         let stems: Vec<String> = words.iter().map(|w| stem(w).to_string()).collect();
-        let negations = words
-            .iter()
+        // "لا تزال" / "لا يزال" mean "still": not a negation.
+        let still = |i: usize| {
+            words
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "تزال" | "يزال" | "زال" | "زالت"))
+        };
+        let negations = (0..words.len())
+            .filter(|&i| !still(i))
+            .map(|i| &words[i])
             .filter(|w| {
                 NEGATION_SET.contains(w.as_str()) || NEGATION_SET.contains(strip_clitic(w, 2))
             })

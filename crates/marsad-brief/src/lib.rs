@@ -11,6 +11,7 @@
 //! | [`contradictions`] | fact slots (dates of a happening, numbers, places, names in a role) on which outlets disagree |
 //! | [`timeline`] | dated happenings in order, background marked, page furniture never used |
 //! | [`summary`] | a length-bounded extractive summary, each sentence citing its supporting documents |
+//! | [`render`] | a brief as Markdown (terminal, right-to-left safe) or a standalone HTML page |
 //!
 //! The stage sees only documents, shared passages and entities: no storage, no HTTP. Extraction has already
 //! removed teasers, captions and related-news lines, so dates and numbers in them never reach a brief.
@@ -24,6 +25,7 @@ pub mod claims;
 pub mod contradictions;
 pub mod numbers;
 pub mod provenance;
+pub mod render;
 pub mod rouge;
 pub mod slots;
 pub mod summary;
@@ -77,6 +79,23 @@ impl<'a> Evidence<'a> {
     /// The position of a document in [`Evidence::documents`].
     pub fn index_of(&self, id: &DocumentId) -> Option<usize> {
         self.documents.iter().position(|d| &d.id == id)
+    }
+
+    /// The date relative and year-less expressions in the document at `index` are resolved against: its
+    /// publication date, else the most common publication date of the evidence (an undated page reporting
+    /// the same event was almost surely published with the others), else none.
+    pub fn anchor(&self, index: usize) -> Option<jiff::civil::Date> {
+        if let Some(date) = self.documents.get(index).and_then(|d| d.published) {
+            return Some(date);
+        }
+        let mut counts: std::collections::BTreeMap<jiff::civil::Date, usize> = Default::default();
+        for date in self.documents.iter().filter_map(|d| d.published) {
+            *counts.entry(date).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(date, _)| date)
     }
 
     /// The outlet of the document at `index`, or its source when the outlet is unknown.
@@ -159,6 +178,7 @@ fn build(
         contradictions,
         entities,
         documents: text::ids(&evidence.documents),
-        claims: claims.into_iter().map(|c| c.claim).collect(),
+        actions: claims::actions(&claims.found),
+        claims: claims.found.into_iter().map(|c| c.claim).collect(),
     }
 }

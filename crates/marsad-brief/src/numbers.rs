@@ -388,8 +388,16 @@ fn bound_before(toks: &[Tok], i: usize) -> Bound {
             return Bound::AtMost;
         }
     }
-    if matches!(w1s, "يتجاوز" | "تتجاوز" | "يفوق" | "تفوق" | "يناهز") {
+    if matches!(w1s, "يتجاوز" | "تتجاوز" | "يفوق" | "تفوق" | "يناهز" | "فوق")
+    {
         return Bound::AtLeast;
+    }
+    if w1s == "دون" {
+        return Bound::AtMost;
+    }
+    if w1 == "من" && matches!(strip_clitic(w2, 3), "يقترب" | "تقترب" | "اقترب" | "اقتربت")
+    {
+        return Bound::Approx;
     }
     Bound::Exact
 }

@@ -67,6 +67,12 @@ enum Command {
         after_help = "Example:\n  marsad stats\n  marsad stats --data /srv/marsad-data --json"
     )]
     Stats(commands::stats::Args),
+    /// The brief of an event or story arc: cited summary, who did what, contradictions, attributions with
+    /// uncredited copies, timeline.
+    #[command(
+        after_help = "Example:\n  marsad brief ev-3f2a   # an event id or unique prefix, from `marsad export`\n  marsad brief st-91c0 --format html > brief.html\n  marsad brief ev-3f2a --format json --words 80"
+    )]
+    Brief(commands::brief::Args),
     /// Evaluations against annotated data kept outside the repository.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -90,6 +96,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&args),
         Command::Search(args) => commands::search::run(&args),
         Command::Stats(args) => commands::stats::run(&args),
+        Command::Brief(args) => commands::brief::run(&args),
         Command::Eval(command) => commands::eval::run(&command),
         Command::Bench(command) => commands::bench::run(&command),
     };

@@ -246,6 +246,24 @@ pub struct Claim {
     pub object: Option<String>,
 }
 
+/// One action as several outlets report it: who did what, with whom, where and when, merged from the
+/// action claims of the documents that report it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// The action verb as first written.
+    pub verb: String,
+    /// Who acts, as written (the fullest form any outlet gives).
+    pub actor: Option<String>,
+    /// What was signed, requested or discussed, as written.
+    pub object: Option<String>,
+    pub participants: Vec<String>,
+    pub place: Option<String>,
+    pub date: Option<Date>,
+    /// The first outlet's sentence.
+    pub text: String,
+    pub documents: Vec<DocumentId>,
+}
+
 /// A sentence with the documents that support it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CitedText {
@@ -254,7 +272,9 @@ pub struct CitedText {
 }
 
 /// How precisely a timeline date is known; a coarser date is stored as the first day of its month or year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     #[default]
@@ -330,6 +350,9 @@ pub struct Brief {
     /// Every statement and action found, with speaker and chain.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Who did what, where and when: the action claims merged across outlets, most widely reported first.
+    #[serde(default)]
+    pub actions: Vec<Action>,
 }
 
 /// The first line of an export.
@@ -437,6 +460,7 @@ mod tests {
             entities: vec!["e1".into()],
             documents: vec!["d1".into(), "d2".into()],
             claims: vec![],
+            actions: vec![],
         };
         let v = to_value(&Record::Brief(brief));
         assert_eq!(v["kind"], "brief");

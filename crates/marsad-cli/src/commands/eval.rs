@@ -33,6 +33,12 @@ pub enum EvalCommand {
         after_help = "Example:\n  marsad eval summary --ant ../shared/data/antcorpus-multisource --references eval/summary/ant-references.json\n  marsad eval summary --ant DIR --words 80 --json    # per-event rows with each system's summary"
     )]
     Summary(super::eval_summary::Args),
+    /// Headline-pair stance (the contradiction stage's cues) on the ANS corpus: confusion matrix and
+    /// precision/recall/F1 for "disagree".
+    #[command(
+        after_help = "Example:\n  marsad eval stance --ans ../shared/data/ans-arabic-news-stance --split test\n  marsad eval stance --ans DIR --split dev --errors 10    # misclassified pairs of each kind"
+    )]
+    Stance(super::eval_stance::Args),
 }
 
 pub fn run(command: &EvalCommand) -> Result<Outcome> {
@@ -42,5 +48,6 @@ pub fn run(command: &EvalCommand) -> Result<Outcome> {
         EvalCommand::Clustering(args) => super::eval_clustering::run(args),
         EvalCommand::Dates(args) => super::eval_dates::run(args),
         EvalCommand::Summary(args) => super::eval_summary::run(args),
+        EvalCommand::Stance(args) => super::eval_stance::run(args),
     }
 }

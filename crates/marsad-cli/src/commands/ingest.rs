@@ -179,8 +179,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
     );
     if let Some(d) = derived {
         println!(
-            "derived {} events, {} story arcs, {} shared passages, {} entities",
-            d.events, d.stories, d.shared_passages, d.entities
+            "derived {} events, {} story arcs, {} shared passages, {} entities, {} briefs",
+            d.events, d.stories, d.shared_passages, d.entities, d.briefs
         );
     }
     Ok(if report.failures.is_empty() {

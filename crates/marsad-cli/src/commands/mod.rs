@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod bench_cluster;
 pub mod bench_store;
+pub mod brief;
 pub mod dates;
 pub mod demo;
 pub mod derive;
