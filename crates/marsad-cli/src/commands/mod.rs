@@ -14,6 +14,7 @@ pub mod eval_clustering;
 pub mod eval_dates;
 pub mod eval_extraction;
 pub mod eval_ner;
+pub mod eval_stance;
 pub mod eval_summary;
 pub mod export;
 pub mod extract;
