@@ -38,7 +38,9 @@
 //! differs; the hard part is deciding that two sentences are about the same slot at all. So the headline
 //! measure says little about the article detector: the slot comparison fires on few ANS pairs (few carry
 //! numbers on both sides), and the lexical cues that carry the headline score (negation, antonyms) would
-//! fire on every article that quotes a denial. See the report of `marsad eval stance`.
+//! fire on every article that quotes a denial. Measured (`marsad eval stance`, "disagree"): test precision
+//! 0.839, recall 0.215, F1 0.342 (dev 0.932 / 0.263 / 0.411; train 0.957 / 0.277 / 0.430), against 0.639 /
+//! 1.0 / 0.779 for always answering "disagree": precise, and blind to substitutions.
 //!
 //! What it does not do: places and names in a role; a number an outlet updates within one article
 //! ("ارتفع عدد المصابين من 14 إلى 17") is read as two values for that outlet; entity substitutions in
