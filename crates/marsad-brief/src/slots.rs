@@ -358,10 +358,7 @@ fn content_stem(word: &str) -> Option<String> {
 pub fn mentions(evidence: &Evidence, sentences: &[Sentence]) -> Vec<SlotMention> {
     let mut out = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        let anchor = evidence
-            .documents
-            .get(sentence.doc)
-            .and_then(|d| d.published);
+        let anchor = evidence.anchor(sentence.doc);
         let mut one = Vec::new();
         sentence_mentions(&sentence.text, anchor, index, &mut one);
         let changing = |m: &SlotMention| {
