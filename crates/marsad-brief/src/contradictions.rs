@@ -111,6 +111,13 @@ pub fn find(evidence: &Evidence, sentences: &[Sentence]) -> Vec<Contradiction> {
                 None => by_outlet.push((outlet, vec![i])),
             }
         }
+        // An outlet's vague values ("اتفاق مارس" beside its own "8 مارس") only bound what it says
+        // precisely; they count only for an outlet that gives nothing precise.
+        for (_, members) in by_outlet.iter_mut() {
+            if members.iter().any(|&i| !found[i].value.is_vague()) {
+                members.retain(|&i| !found[i].value.is_vague());
+            }
+        }
         let conflict = by_outlet.iter().enumerate().any(|(x, (_, a))| {
             by_outlet[x + 1..].iter().any(|(_, b)| {
                 a.iter().all(|&i| {
