@@ -54,7 +54,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             window_hours: 72.0,
-            max_candidates: 24,
+            max_candidates: 12,
             query_terms: 12,
             index_terms: 16,
             centroid_terms: 100,
@@ -426,26 +426,33 @@ impl Clusterer {
     ) -> Option<usize> {
         let window = (self.config.story_window_days * 86400.0) as i64;
         let own_story = skip.map(|e| self.events[e as usize].story);
-        let mut seen = FxHashSet::default();
-        let mut best: Option<(usize, f32)> = None;
-        for (term, _) in vector.top(self.config.query_terms) {
+        // Rank the indexed events by the weight of the terms they share with `vector`, then compare only
+        // the best few in full: a dot product per listed event cost more than the rest of the clusterer.
+        let mut partial: FxHashMap<u32, f32> = FxHashMap::default();
+        for (term, weight) in vector.top(self.config.query_terms) {
             for &e in self.story_index.get(&term).into_iter().flatten() {
-                if !seen.insert(e) {
-                    continue;
-                }
-                let event = &self.events[e as usize];
-                if Some(event.story) == own_story {
-                    continue;
-                }
-                if let (Some(t), Some(last)) = (time, event.last_time)
-                    && (t - last).abs() > window
-                {
-                    continue;
-                }
-                let sim = vector.dot(&event.centroid);
-                if sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b) {
-                    best = Some((event.story, sim));
-                }
+                *partial.entry(e).or_default() += weight;
+            }
+        }
+        let mut ranked: Vec<(u32, f32)> = partial
+            .into_iter()
+            .filter(|(e, _)| {
+                let event = &self.events[*e as usize];
+                Some(event.story) != own_story
+                    && match (time, event.last_time) {
+                        (Some(t), Some(last)) => (t - last).abs() <= window,
+                        _ => true,
+                    }
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.config.max_candidates);
+        let mut best: Option<(usize, f32)> = None;
+        for (e, _) in ranked {
+            let event = &self.events[e as usize];
+            let sim = vector.dot(&event.centroid);
+            if sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b) {
+                best = Some((event.story, sim));
             }
         }
         best.map(|(s, _)| s)

@@ -69,18 +69,49 @@ impl Pipeline {
         }
     }
 
-    /// Places one document.
-    pub fn add(&mut self, doc: &Document, time: Option<Timestamp>) -> Assignment {
-        let analysis = Analysis::of(doc);
-        let duplicate = self.duplicates.add(doc, &analysis);
-        let shared = self.passages.add(doc, &analysis);
+    /// Places one analysed document.
+    pub fn place(
+        &mut self,
+        doc: &Document,
+        analysis: &Analysis,
+        time: Option<Timestamp>,
+    ) -> Assignment {
+        let duplicate = self.duplicates.add(doc, analysis);
+        let shared = self.passages.add(doc, analysis);
         let context = Context {
             time,
             entities: &[],
             shared_with: &shared,
             duplicate_of: duplicate.of(),
         };
-        self.clusterer.add(doc, &analysis, &context)
+        self.clusterer.add(doc, analysis, &context)
+    }
+
+    /// Places documents in the order given, calling `each` with every placement. Building and analysing a
+    /// document needs nothing from the others, so it runs on a second thread, a bounded queue ahead of
+    /// the order-dependent part (duplicates, passages, events), which stays on this one: the result is
+    /// the same as placing them one by one.
+    pub fn place_all<I>(&mut self, documents: I, mut each: impl FnMut(&Document, &Assignment))
+    where
+        I: IntoIterator<Item = (Document, Option<Timestamp>)>,
+        I::IntoIter: Send,
+    {
+        let documents = documents.into_iter();
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(256);
+            scope.spawn(move || {
+                for (doc, time) in documents {
+                    let analysis = Analysis::of(&doc);
+                    if send.send((doc, analysis, time)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for (doc, analysis, time) in receive {
+                let placed = self.place(&doc, &analysis, time);
+                each(&doc, &placed);
+            }
+        });
     }
 }
 
