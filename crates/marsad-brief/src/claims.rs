@@ -440,6 +440,19 @@ impl Lexicon {
         }
     }
 
+    /// An object noun, with or without و and the article: "اتفاقية", "والاتفاقية".
+    fn is_object(&self, word: &str) -> bool {
+        let w = word
+            .strip_prefix('و')
+            .filter(|r| r.chars().count() > 2)
+            .unwrap_or(word);
+        let w = w
+            .strip_prefix("ال")
+            .filter(|r| r.chars().count() > 2)
+            .unwrap_or(w);
+        self.objects.contains(w)
+    }
+
     fn verb(&self, word: &str) -> Option<ClaimKind> {
         let candidates = [Some(word), word.strip_prefix('و'), word.strip_prefix('ف')];
         for w in candidates.into_iter().flatten() {
@@ -970,6 +983,10 @@ fn read_claim(
             continue;
         }
         let verb = surface(&sentence.text, n, toks, i, i + 1)?;
+        // A passive written with its vowels ("وُقّعت", "عُقدت") has no actor after it.
+        if kind == Some(ClaimKind::Action) && verb.contains('\u{064F}') {
+            continue;
+        }
         // After a credit phrase, skip "لـ", "ما", "ذكرته/نقلته/أوردته" to reach the source.
         let mut start = i + 1;
         if credit_phrase {
@@ -1010,6 +1027,12 @@ fn read_claim(
             return Some((kind, verb, None, speakers.last().cloned(), i));
         }
         let written = surface(&sentence.text, n, toks, start, end)?;
+        // "مصدر مطّلع لـ«المرقاب»": the dangling preposition before a quoted outlet is not the speaker's.
+        let written = written
+            .trim_end_matches(['ـ', ' '])
+            .strip_suffix(" ل")
+            .map(str::to_string)
+            .unwrap_or(written);
         let speaker = resolve_anaphor(lexicon, &toks[start..end], &written, speakers);
         return Some((kind, verb, Some(start..end), Some(speaker), i));
     }
@@ -1074,7 +1097,7 @@ fn subject_end(lexicon: &Lexicon, toks: &[Tok], start: usize) -> usize {
         }
         // An object noun ends the subject ("وقّعت تركيا وسوريا اتفاقية"); right after the verb it means a
         // subject-less action ("طلبت دعماً").
-        if lexicon.objects.contains(w.trim_start_matches('و')) && !w.starts_with("وزير") {
+        if lexicon.is_object(w) {
             break;
         }
         // A noun with a possessive suffix is the object ("أكدت الوزارة دعمها"): names do not end so.

@@ -86,6 +86,18 @@ fn date_text(entry: &TimelineEntry) -> String {
     }
 }
 
+/// The outlets of some documents, each once, in order.
+fn outlets_of(sources: &Sources, ids: &[DocumentId]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        let outlet = outlet_of(sources, id);
+        if !out.contains(&outlet) {
+            out.push(outlet);
+        }
+    }
+    out
+}
+
 fn outlet_of(sources: &Sources, id: &DocumentId) -> String {
     sources
         .get(id)
@@ -150,8 +162,7 @@ pub fn markdown(brief: &Brief, sources: &Sources) -> String {
         for c in &brief.contradictions {
             let _ = writeln!(out, "- **{}**", c.about);
             for v in &c.values {
-                let outlets: Vec<String> =
-                    v.documents.iter().map(|d| outlet_of(sources, d)).collect();
+                let outlets = outlets_of(sources, &v.documents);
                 let _ = writeln!(
                     out,
                     "  - {} — {}: «{}» {}",
@@ -178,8 +189,7 @@ pub fn markdown(brief: &Brief, sources: &Sources) -> String {
                 numbers.cite(&a.documents)
             );
             if !a.uncredited.is_empty() {
-                let outlets: Vec<String> =
-                    a.uncredited.iter().map(|d| outlet_of(sources, d)).collect();
+                let outlets = outlets_of(sources, &a.uncredited);
                 let _ = writeln!(
                     out,
                     "  - نُقل دون إسناد إلى {} في: {} {}",
@@ -298,8 +308,7 @@ pub fn html(brief: &Brief, sources: &Sources) -> String {
         for c in &brief.contradictions {
             let _ = writeln!(out, "<li>{}<ul>", escape(&c.about));
             for v in &c.values {
-                let outlets: Vec<String> =
-                    v.documents.iter().map(|d| outlet_of(sources, d)).collect();
+                let outlets = outlets_of(sources, &v.documents);
                 let _ = writeln!(
                     out,
                     "<li><span class=\"value\"><bdi>{}</bdi></span> — {}: «{}»{}</li>",
@@ -327,8 +336,7 @@ pub fn html(brief: &Brief, sources: &Sources) -> String {
                 cite(&a.documents)
             );
             if !a.uncredited.is_empty() {
-                let outlets: Vec<String> =
-                    a.uncredited.iter().map(|d| outlet_of(sources, d)).collect();
+                let outlets = outlets_of(sources, &a.uncredited);
                 let _ = write!(
                     out,
                     "<br><span class=\"uncredited\">نُقل دون إسناد في: {}</span>{}",

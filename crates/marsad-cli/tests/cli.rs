@@ -34,7 +34,10 @@ fn demo_runs_on_the_bundled_corpus() {
         "== documents",
         "== key terms",
         "== name keys",
-        "== pipeline",
+        "== events",
+        "== briefs",
+        "## الملخص",
+        "## تناقضات بين المنافذ",
     ] {
         assert!(text.contains(section), "missing {section}");
     }

@@ -96,7 +96,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
             )
         })
         .collect();
-    let sets = super::derive::derive_sets(unique);
+    let sets = super::derive::derive_sets(unique.clone());
     println!(
         "\n== events ({}) and story arcs ({})",
         sets.events.len(),
@@ -163,39 +163,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
         );
     }
 
-    println!("\n== pipeline");
-    for (stage, status) in [
-        (
-            "text layer (normalise, tokens, sentences, stems, stop words, name keys)",
-            "built",
-        ),
-        (
-            "ingest: files, folders, stdin, gzip, WARC, RSS/Atom, JSON Lines; charsets",
-            "built",
-        ),
-        (
-            "extraction: main content, Arabic furniture, title / outlet / date",
-            "built",
-        ),
-        (
-            "store, search, export, stats (marsad ingest / search / export / stats)",
-            "built",
-        ),
-        (
-            "near-duplicates, shared passages, event clustering, story arcs",
-            "built",
-        ),
-        (
-            "entities across spellings, dates in every calendar",
-            "built",
-        ),
-        (
-            "claims, contradictions, timeline, cited summary: story briefs",
-            "to come (issue #7)",
-        ),
-    ] {
-        println!("   {status:<20} {stage}");
-    }
+    print_briefs(&sets, &unique, &corpus);
+
     // Formats whose readers are still to come are not failures of the demo; anything else is.
     let failed = batch
         .errors
@@ -206,6 +175,40 @@ pub fn run(args: &Args) -> Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+/// The briefs the demo ends with: one per story arc (the arc's brief when it has several events, else its
+/// event's), as a user reads them with `marsad brief ID`.
+fn print_briefs(sets: &super::derive::DerivedSets, documents: &[Document], corpus: &Path) {
+    let sources: marsad_brief::render::Sources = documents
+        .iter()
+        .map(|d| {
+            (
+                d.id.clone(),
+                marsad_brief::render::Source {
+                    outlet: d.outlet.clone(),
+                    title: d.title.clone(),
+                    published: d.published.map(|p| p.to_string()),
+                    location: relative(&d.source, corpus),
+                },
+            )
+        })
+        .collect();
+    println!(
+        "\n== briefs ({} stored: events with two or more documents, arcs with two or more events)",
+        sets.briefs.len()
+    );
+    for story in &sets.stories {
+        let wanted = if story.events.len() >= 2 {
+            Some(story.id.0.as_str())
+        } else {
+            story.events.first().map(|e| e.0.as_str())
+        };
+        let Some(brief) = wanted.and_then(|id| sets.briefs.iter().find(|b| b.event.0 == id)) else {
+            continue;
+        };
+        println!("\n{}", marsad_brief::render::markdown(brief, &sources));
+    }
 }
 
 /// TF-IDF over light stems, stop words removed: the words that set each document apart.
