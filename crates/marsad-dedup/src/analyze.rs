@@ -180,8 +180,9 @@ fn analyse_paragraph(text: &str) -> Paragraph {
         let first = toks.partition_point(|(start, _)| *start < range.start);
         let last = toks.partition_point(|(start, _)| *start < range.end);
         let sentence_toks = &toks[first..last];
-        let word_ids: Vec<usize> = sentence_toks.iter().filter_map(|(_, t)| t.word).collect();
-        let (Some(&w0), Some(&wn)) = (word_ids.first(), word_ids.last()) else {
+        let w0 = sentence_toks.iter().find_map(|(_, t)| t.word);
+        let wn = sentence_toks.iter().rev().find_map(|(_, t)| t.word);
+        let (Some(w0), Some(wn)) = (w0, wn) else {
             continue;
         };
         let all = w0..wn + 1;
@@ -200,20 +201,25 @@ fn original_start(n: &marsad_text::Normalized, range: Range<usize>) -> usize {
 
 /// The word range of a sentence's reported text, or `None` when nothing was cut.
 fn credit_trimmed(toks: &[(usize, Tok<'_>)]) -> Option<Range<usize>> {
-    let word_positions: Vec<usize> = (0..toks.len())
-        .filter(|&i| toks[i].1.word.is_some())
-        .collect();
-    let first_word = *word_positions.first()?;
-    let last_word = *word_positions.last()?;
+    // Token positions found by scanning, not collected: this runs for every sentence of every document.
+    let is_word = |(_, t): &(usize, Tok<'_>)| t.word.is_some();
+    let first_word = toks.iter().position(is_word)?;
+    let last_word = toks.iter().rposition(is_word)?;
     let mut start_tok = first_word;
     let mut end_tok = last_word;
 
     // A dateline "مدينة (وكالة) -" or a credit clause "قال مصدر … إن" / "بحسب وكالة …،" at the start.
-    let head = &word_positions[..word_positions.len().min(MAX_CREDIT_WORDS)];
     let mut saw_reporting = false;
     let opens_according = toks[first_word].1.word.is_some()
         && ACCORDING_TO.contains(&strip_conjunction(toks[first_word].1.text));
-    let head_end = head.last().copied().unwrap_or(first_word);
+    // The token of the last word within the first MAX_CREDIT_WORDS words.
+    let head_end = toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| is_word(t))
+        .take(MAX_CREDIT_WORDS)
+        .last()
+        .map_or(first_word, |(i, _)| i);
     for (i, (_, tok)) in toks.iter().enumerate().take(head_end + 1) {
         match tok.kind {
             TokenKind::Word => {
@@ -243,11 +249,7 @@ fn credit_trimmed(toks: &[(usize, Tok<'_>)]) -> Option<Range<usize>> {
     }
 
     // A trailing "(رويترز)" or "(سانا)".
-    let trailing_punct = toks[last_word + 1..]
-        .iter()
-        .map(|(_, t)| t.text)
-        .collect::<Vec<_>>();
-    if trailing_punct.first() == Some(&")") {
+    if toks.get(last_word + 1).map(|(_, t)| t.text) == Some(")") {
         if let Some(open) = toks[..=last_word].iter().rposition(|(_, t)| t.text == "(") {
             let inside = toks[open..=last_word]
                 .iter()

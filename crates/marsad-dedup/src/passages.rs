@@ -88,6 +88,8 @@ pub struct PassageFinder {
     node_of: FxHashMap<(u32, u32), u32>,
     parent: Vec<u32>,
     kept: FxHashMap<(u32, u32), String>,
+    /// The alignment table, reused.
+    scratch: Vec<u16>,
 }
 
 impl PassageFinder {
@@ -128,7 +130,7 @@ impl PassageFinder {
                     continue;
                 }
                 let other = &self.docs[d as usize].units[v as usize];
-                let Some(al) = align(&unit.words, &other.words) else {
+                let Some(al) = align_in(&unit.words, &other.words, &mut self.scratch) else {
                     continue;
                 };
                 let shorter = unit.words.len().min(other.words.len());
@@ -349,6 +351,11 @@ pub struct Alignment {
 
 /// Longest common subsequence of two word sequences; `None` when they share no word.
 pub fn align(a: &[u64], b: &[u64]) -> Option<Alignment> {
+    align_in(a, b, &mut Vec::new())
+}
+
+/// [`align`] with a table the caller keeps between calls (one allocation per finder, not per pair).
+fn align_in(a: &[u64], b: &[u64], dp: &mut Vec<u16>) -> Option<Alignment> {
     // Long run-on paragraphs are cut: wire sentences are far shorter than this.
     const MAX: usize = 400;
     let (a, b) = (&a[..a.len().min(MAX)], &b[..b.len().min(MAX)]);
@@ -357,7 +364,8 @@ pub fn align(a: &[u64], b: &[u64]) -> Option<Alignment> {
         return None;
     }
     let w = m + 1;
-    let mut dp = vec![0u16; (n + 1) * w];
+    dp.clear();
+    dp.resize((n + 1) * w, 0);
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             dp[i * w + j] = if a[i] == b[j] {
