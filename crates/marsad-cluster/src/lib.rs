@@ -7,9 +7,9 @@
 //!
 //! | module | job |
 //! |---|---|
-//! | [`vector`] | TF-IDF vectors over stem hashes, title and lead weighted up, rare terms favoured |
+//! | [`vector`] | TF-IDF vectors over stem hashes, title and lead weighted up, rare terms favoured (IDF with a small prior, so a data dir of a few pages on one story still weighs what they share) |
 //! | [`signals`] | the evidence (cosines, title, time, shared passages, entities, outlet) and the logistic scorer |
-//! | [`stream`] | the [`Clusterer`]: candidate retrieval through an inverted index, assignment, story arcs |
+//! | [`stream`] | the [`Clusterer`]: candidate retrieval through an inverted index, assignment (undated documents take the time of the event they resemble most), story arcs (re-linked while an event is alone in its arc) |
 //! | [`evaluate`] | BCubed and pairwise precision/recall/F1 against gold labels |
 //!
 //! ```

@@ -109,23 +109,35 @@ impl PassageFinder {
         let me = self.docs.len() as u32;
         let units = self.units(analysis);
         let mut shared: Vec<u32> = Vec::new();
-        let mut counts: FxHashMap<(u32, u32), u16> = FxHashMap::default();
+        // Shingle hashes per unit, computed once for the lookup and the indexing below.
+        let keys: Vec<Vec<u64>> = units
+            .iter()
+            .map(|unit| {
+                (0..shingle_count(unit.words.len()))
+                    .map(|i| shingle_hash(&unit.words[i..i + SHINGLE_WORDS]))
+                    .collect()
+            })
+            .collect();
+        // Postings hit, packed as (document << 32 | unit), then counted by sorting: cheaper than a hash map
+        // of counters for the few dozen hits a sentence has.
+        let mut found: Vec<u64> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
-            counts.clear();
-            for i in 0..shingle_count(unit.words.len()) {
-                let key = shingle_hash(&unit.words[i..i + SHINGLE_WORDS]);
-                if let Some(list) = self.postings.get(&key) {
+            found.clear();
+            for key in &keys[u] {
+                if let Some(list) = self.postings.get(key) {
                     for &(d, v) in list {
                         if d >= self.live_from {
-                            *counts.entry((d, v)).or_default() += 1;
+                            found.push(u64::from(d) << 32 | u64::from(v));
                         }
                     }
                 }
             }
-            let mut candidates: Vec<((u32, u32), u16)> =
-                counts.iter().map(|(k, c)| (*k, *c)).collect();
-            candidates.sort_unstable();
-            for ((d, v), hits) in candidates {
+            found.sort_unstable();
+            let candidates: Vec<(u32, u32, usize)> = found
+                .chunk_by(|a, b| a == b)
+                .map(|run| ((run[0] >> 32) as u32, run[0] as u32, run.len()))
+                .collect();
+            for (d, v, hits) in candidates {
                 if hits < 2 && shingle_count(unit.words.len()) > 2 {
                     continue;
                 }
@@ -147,9 +159,8 @@ impl PassageFinder {
             }
         }
         // Index this document's shingles.
-        for (u, unit) in units.iter().enumerate() {
-            for i in 0..shingle_count(unit.words.len()) {
-                let key = shingle_hash(&unit.words[i..i + SHINGLE_WORDS]);
+        for (u, unit_keys) in keys.iter().enumerate() {
+            for &key in unit_keys {
                 let list = self.postings.entry(key).or_default();
                 if list.len() < self.config.max_postings {
                     list.push((me, u as u32));

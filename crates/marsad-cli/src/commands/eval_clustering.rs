@@ -5,7 +5,10 @@
 //! Each labelled day is run on its own: the articles of the `--warmup-days` before it stream through the
 //! pipeline first (so document frequencies and open events are realistic), then the day's articles, all in
 //! `<TIME>` order; only the labelled articles are scored. Articles are deduplicated by URL and alias DOCNOs
-//! mapped to the article id, as the labels' README says. Thresholds are fixed before the run.
+//! mapped to the article id, as the labels' README says. Thresholds are fixed before the run. Each day
+//! also reports its story arcs (how many, over how many events); `--errors` lists the largest multi-event
+//! arcs with their events' headlines, and every gold event split over predicted events and every predicted
+//! event merging gold events, with titles, for reading (nothing is written anywhere).
 //!
 //! `--fit DAY` refits the scorer: on DAY, each labelled article is placed by its gold label (teacher forcing)
 //! while the signal values of every candidate event are recorded; a logistic regression is fitted on them,
