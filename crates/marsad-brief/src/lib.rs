@@ -112,11 +112,19 @@ impl<'a> Evidence<'a> {
 pub struct Config {
     /// Target summary length in words.
     pub summary_words: usize,
+    /// At most this many documents are read for one brief: the earliest ones (by publication date, then
+    /// evidence order). Comparing sentences across documents is quadratic, and an event reported by
+    /// hundreds of near-identical pages says nothing more in its 200th copy; the brief's `documents` lists
+    /// exactly the documents read.
+    pub max_documents: usize,
 }
 
 impl Default for Config {
     fn default() -> Config {
-        Config { summary_words: 120 }
+        Config {
+            summary_words: 120,
+            max_documents: 60,
+        }
     }
 }
 
@@ -158,6 +166,34 @@ fn build(
     evidence: &Evidence,
     config: &Config,
 ) -> Brief {
+    let capped;
+    let evidence = if evidence.documents.len() > config.max_documents {
+        let mut order: Vec<usize> = (0..evidence.documents.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                evidence.documents[i].published.is_none(),
+                evidence.documents[i].published,
+                i,
+            )
+        });
+        order.truncate(config.max_documents);
+        order.sort_unstable();
+        let documents: Vec<&Document> = order.iter().map(|&i| evidence.documents[i]).collect();
+        let kept: BTreeSet<&DocumentId> = documents.iter().map(|d| &d.id).collect();
+        capped = Evidence {
+            shared_passages: evidence
+                .shared_passages
+                .iter()
+                .copied()
+                .filter(|p| p.documents.iter().filter(|d| kept.contains(d)).count() >= 2)
+                .collect(),
+            entities: evidence.entities.clone(),
+            documents,
+        };
+        &capped
+    } else {
+        evidence
+    };
     let sentences = text::split(&evidence.documents);
     let claims = claims::find(evidence, &sentences);
     let attributions = provenance::attributions(evidence, &sentences, &claims);
@@ -180,5 +216,44 @@ fn build(
         documents: text::ids(&evidence.documents),
         actions: claims::actions(&claims.found),
         claims: claims.found.into_iter().map(|c| c.claim).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_event_is_briefed_from_its_earliest_documents() {
+        let documents: Vec<Document> = (0..10)
+            .map(|i| {
+                let mut d = Document::new(
+                    format!("p{i}"),
+                    vec![format!("افتتح المجلس البلدي الجسر رقم {i} أمام السيارات صباح اليوم بعد سنوات من العمل.")],
+                );
+                d.published = Some(jiff::civil::date(2026, 5, 10 - i as i8));
+                d
+            })
+            .collect();
+        let event = Event {
+            id: "ev-x".into(),
+            story: "st-x".into(),
+            documents: documents.iter().map(|d| d.id.clone()).collect(),
+            date: None,
+            headline: "جسر".into(),
+        };
+        let evidence = Evidence {
+            documents: documents.iter().collect(),
+            ..Evidence::default()
+        };
+        let config = Config {
+            max_documents: 3,
+            ..Config::default()
+        };
+        let brief = event_brief(&event, &evidence, &config);
+        // The three earliest (published 1–3 May: documents 9, 8, 7), in evidence order.
+        let expected: Vec<DocumentId> =
+            [7, 8, 9].iter().map(|&i| documents[i].id.clone()).collect();
+        assert_eq!(brief.documents, expected);
     }
 }

@@ -144,6 +144,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let stored = Stored::load(&store)?;
     let config = marsad_brief::Config {
         summary_words: args.words,
+        ..marsad_brief::Config::default()
     };
     let brief = stored.brief(&args.id, &config)?;
     match args.format {
