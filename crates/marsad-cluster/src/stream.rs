@@ -5,7 +5,9 @@
 //! top terms (only events active within [`Config::window_hours`] are kept in it, so the cost per document
 //! does not grow with the corpus); add events the document shares a passage with; score each candidate with
 //! the [`Scorer`]; join the best one if its probability reaches the threshold. A new event is linked to a
-//! story arc: the arc of the most similar event of the last [`Config::story_window_days`], if similar enough.
+//! story arc: the arc of the most similar event of the last [`Config::story_window_days`], if similar enough
+//! to that event and to the arc as a whole (the sum of its events' vectors), and only while the arc is
+//! younger than the same window: linking through single events let a war's arc run on for months.
 //! An event still alone in its arc looks again each time it gains a document, by its centroid: a first
 //! report may say too little, and the later ones name the ministries, people and terms that tie it to a
 //! request weeks earlier. An event in an arc with other events never moves, so arcs only grow.
@@ -128,6 +130,35 @@ struct EventState {
 struct StoryState {
     id: StoryId,
     events: Vec<usize>,
+    /// Summed vectors of its events (first document at opening, centroid when an event moves in).
+    sum: FxHashMap<u64, f32>,
+    centroid: SparseVec,
+    /// When its first event began: an arc spans at most [`Config::story_window_days`] from here.
+    first_time: Option<i64>,
+}
+
+impl StoryState {
+    fn new(id: StoryId, first_time: Option<i64>) -> StoryState {
+        StoryState {
+            id,
+            first_time,
+            events: Vec::new(),
+            sum: FxHashMap::default(),
+            centroid: SparseVec::default(),
+        }
+    }
+
+    fn absorb(&mut self, vector: &SparseVec, keep: usize) {
+        for (t, w) in &vector.0 {
+            *self.sum.entry(*t).or_default() += w;
+        }
+        if self.sum.len() > keep * 4 {
+            let kept = SparseVec::from_weights(self.sum.iter().map(|(t, w)| (*t, *w)), keep * 2);
+            let kept: FxHashSet<u64> = kept.0.iter().map(|(t, _)| *t).collect();
+            self.sum.retain(|t, _| kept.contains(t));
+        }
+        self.centroid = SparseVec::from_weights(self.sum.iter().map(|(t, w)| (*t, *w)), keep);
+    }
 }
 
 /// Streaming event clustering.
@@ -366,13 +397,14 @@ impl Clusterer {
             .find_story(&prepared.vectors.full, prepared.time, None)
             .unwrap_or_else(|| {
                 let s = self.stories.len();
-                self.stories.push(StoryState {
-                    id: StoryId(hex_id("st-", &id.0)),
-                    events: Vec::new(),
-                });
+                self.stories.push(StoryState::new(
+                    StoryId(hex_id("st-", &id.0)),
+                    prepared.time,
+                ));
                 s
             });
         self.stories[story].events.push(e as usize);
+        self.stories[story].absorb(&prepared.vectors.full, self.config.centroid_terms);
         self.by_id.insert(id.clone(), e);
         let story_terms: Vec<u64> = prepared
             .vectors
@@ -438,11 +470,15 @@ impl Clusterer {
             .into_iter()
             .filter(|(e, _)| {
                 let event = &self.events[*e as usize];
+                let near = |other: Option<i64>| match (time, other) {
+                    (Some(t), Some(o)) => (t - o).abs() <= window,
+                    _ => true,
+                };
+                // Within the window of the event and of the arc's start, so an arc spans weeks, not the
+                // months of a war whose every battle resembles the last.
                 Some(event.story) != own_story
-                    && match (time, event.last_time) {
-                        (Some(t), Some(last)) => (t - last).abs() <= window,
-                        _ => true,
-                    }
+                    && near(event.last_time)
+                    && near(self.stories[event.story].first_time)
             })
             .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -450,7 +486,11 @@ impl Clusterer {
         let mut best: Option<(usize, f32)> = None;
         for (e, _) in ranked {
             let event = &self.events[e as usize];
-            let sim = vector.dot(&event.centroid);
+            // Similar to the event and to its arc as a whole: linking through one event alone lets an
+            // arc chain on for months (a war's every battle), each link close to the last.
+            let sim = vector
+                .dot(&event.centroid)
+                .min(vector.dot(&self.stories[event.story].centroid));
             if sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b) {
                 best = Some((event.story, sim));
             }
@@ -521,7 +561,13 @@ impl Clusterer {
                 let old = self.events[e as usize].story;
                 self.stories[old].events.clear();
                 self.stories[s].events.push(e as usize);
+                self.stories[s].absorb(&centroid, self.config.centroid_terms);
                 self.events[e as usize].story = s;
+            } else {
+                // Still alone: its arc is the event itself, as it stands now.
+                let story = &mut self.stories[self.events[e as usize].story];
+                story.sum = centroid.0.iter().copied().collect();
+                story.centroid = centroid;
             }
             self.index_story_terms(e, top.into_iter().map(|(t, _)| t).collect());
         }

@@ -95,6 +95,16 @@ pub fn run(args: &Args) -> Result<Outcome> {
             |kb| format!("{:.0}", kb as f64 / 1024.0)
         ),
     );
+    let mut story_sizes: Vec<(usize, String)> = pipeline
+        .clusterer
+        .stories()
+        .into_iter()
+        .map(|s| (s.events.len(), s.headline))
+        .collect();
+    story_sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
+    for (events, headline) in story_sizes.iter().take(3) {
+        println!("largest story: {events} events, {headline}");
+    }
     println!(
         "one thread: process_s {sequential_s:.3} docs_per_s {:.0}; stages_s document {:.3} analysis {:.3} \
          duplicates {:.3} passages {:.3} cluster {:.3}",
