@@ -297,8 +297,11 @@ impl Clusterer {
         ranked.truncate(self.config.max_candidates);
         let mut chosen: Vec<u32> = ranked.into_iter().map(|(e, _)| e).collect();
         for d in context.shared_with {
+            // A passage shared with an event outside the window (a background paragraph reused months
+            // later) does not reopen it.
             if let Some(&e) = self.event_of.get(d)
                 && !chosen.contains(&e)
+                && in_window(&self.events[e as usize])
             {
                 chosen.push(e);
             }

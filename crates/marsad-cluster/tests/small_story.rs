@@ -168,3 +168,23 @@ fn ids_do_not_depend_on_later_documents() {
         assert_eq!(a.event, b.event);
     }
 }
+
+#[test]
+fn an_arc_spans_weeks_not_months() {
+    let mut docs = corpus();
+    // A new report naming the same ministries and plants, filed more than the story window after the
+    // arc began.
+    docs.push(doc(
+        "late",
+        Some("2026-09-20"),
+        "السنابل تجدد طلب الدعم الفني من الواحات لمحطات التحلية",
+        &[
+            "جددت جمهورية السنابل طلبها الحصول على دعم فني من مملكة الواحات لتطوير محطات تحلية مياه البحر على الساحل الشرقي بعد تأخر تنفيذ المذكرة.",
+            "وقال المتحدث باسم وزارة المياه سليم القاضي إن الخبراء أنهوا تقييم المحطات القديمة وسلموا تقريرهم إلى الوزير.",
+        ],
+    ));
+    let (placed, _) = run(&docs);
+    let (first, last) = (&placed[0], &placed[docs.len() - 1]);
+    assert_ne!(last.event, first.event, "an event takes documents for days");
+    assert_ne!(last.story, first.story, "an arc does not run for months");
+}
