@@ -28,7 +28,7 @@
 
 use std::collections::HashSet;
 
-use marsad_dates::{Precision, find_dates};
+use marsad_dates::Precision;
 use marsad_model::{Claim, ClaimKind, EntityType};
 use marsad_text::normalize::{Normalized, Profile, normalize, normalize_str};
 use marsad_text::tokenize::{TokenKind, tokens};
@@ -603,13 +603,11 @@ pub fn find(evidence: &Evidence, sentences: &[Sentence]) -> Claims {
             toks: &toks,
             places: &places,
             actors: &actors,
-            date: find_dates(&sentence.text, evidence.anchor(sentence.doc))
-                .iter()
-                .find_map(|m| {
-                    m.date()
-                        .filter(|(_, p)| *p == Precision::Day)
-                        .map(|(d, _)| d)
-                }),
+            date: sentence.dates.iter().find_map(|m| {
+                m.date()
+                    .filter(|(_, p)| *p == Precision::Day)
+                    .map(|(d, _)| d)
+            }),
             document: doc.map(|d| d.id.clone()).unwrap_or_else(|| "".into()),
         };
         if let Some((kind, verb, speaker_span, speaker, verb_at)) = claim {

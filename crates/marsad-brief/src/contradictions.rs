@@ -64,7 +64,7 @@ use crate::text::Sentence;
 
 /// Every fact slot on which documents of different outlets give incompatible values.
 pub fn find(evidence: &Evidence, sentences: &[Sentence]) -> Vec<Contradiction> {
-    let found = mentions(evidence, sentences);
+    let found = mentions(sentences);
     let doc_of = |m: &SlotMention| sentences.get(m.sentence).map(|s| s.doc);
 
     // Link mentions of the same slot (union-find), then look at each group.
@@ -533,7 +533,7 @@ impl Headline {
             .filter(|s| s.chars().count() > 1)
             .collect();
         let mut slots = Vec::new();
-        sentence_mentions(text, None, 0, &mut slots);
+        sentence_mentions(text, &marsad_dates::find_dates(text, None), 0, &mut slots);
         Headline {
             words,
             stems,

@@ -81,23 +81,6 @@ impl<'a> Evidence<'a> {
         self.documents.iter().position(|d| &d.id == id)
     }
 
-    /// The date relative and year-less expressions in the document at `index` are resolved against: its
-    /// publication date, else the most common publication date of the evidence (an undated page reporting
-    /// the same event was almost surely published with the others), else none.
-    pub fn anchor(&self, index: usize) -> Option<jiff::civil::Date> {
-        if let Some(date) = self.documents.get(index).and_then(|d| d.published) {
-            return Some(date);
-        }
-        let mut counts: std::collections::BTreeMap<jiff::civil::Date, usize> = Default::default();
-        for date in self.documents.iter().filter_map(|d| d.published) {
-            *counts.entry(date).or_default() += 1;
-        }
-        counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(date, _)| date)
-    }
-
     /// The outlet of the document at `index`, or its source when the outlet is unknown.
     pub fn outlet(&self, index: usize) -> &str {
         self.documents

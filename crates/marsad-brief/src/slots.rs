@@ -31,12 +31,11 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use marsad_dates::{Precision, Resolved, find_dates};
+use marsad_dates::{DateMention, Precision, Resolved};
 use marsad_text::normalize::{Profile, normalize_str};
 use marsad_text::stem::stem;
 use marsad_text::stopwords::is_stop_word;
 
-use crate::Evidence;
 use crate::numbers::{Quantity, Tok, compatible, quantities, strip_clitic, toks};
 use crate::text::Sentence;
 
@@ -355,12 +354,11 @@ fn content_stem(word: &str) -> Option<String> {
 ///   ميغاواط") describes a change or a plan, not one fact: both are dropped;
 /// - of the killed and injured counts a document gives, only its largest is kept: smaller ones are parts
 ///   ("ثلاثة مصابين وصلوا إلى الطوارئ") or earlier tallies ("ارتفع العدد من 14 إلى 17").
-pub fn mentions(evidence: &Evidence, sentences: &[Sentence]) -> Vec<SlotMention> {
+pub fn mentions(sentences: &[Sentence]) -> Vec<SlotMention> {
     let mut out = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
-        let anchor = evidence.anchor(sentence.doc);
         let mut one = Vec::new();
-        sentence_mentions(&sentence.text, anchor, index, &mut one);
+        sentence_mentions(&sentence.text, &sentence.dates, index, &mut one);
         let changing = |m: &SlotMention| {
             matches!(m.kind, SlotKind::Amount | SlotKind::Count)
                 && one.iter().any(|o| {
@@ -396,14 +394,13 @@ pub fn mentions(evidence: &Evidence, sentences: &[Sentence]) -> Vec<SlotMention>
         .collect()
 }
 
-/// The slot values of one sentence, with `anchor` the publication date for relative dates.
+/// The slot values of one sentence, given its date expressions (`marsad_dates::find_dates` on `text`).
 pub fn sentence_mentions(
     text: &str,
-    anchor: Option<Date>,
+    dates: &[DateMention],
     index: usize,
     out: &mut Vec<SlotMention>,
 ) {
-    let dates = find_dates(text, anchor);
     let toks = toks(text);
     let found = quantities(text);
     let in_date = |r: &Range<usize>| {
@@ -428,7 +425,7 @@ pub fn sentence_mentions(
     // Dates of happenings: the nearest happening noun before the date (within 12 words: "مذكرة تفاهم
     // وقّعها الوزيران فلان وفلان في بغداد في 5 مارس"), else right after it (within 3), outside any date
     // expression.
-    for date in &dates {
+    for date in dates {
         let Some(value) = SlotValue::from_date(&date.resolved) else {
             continue;
         };
@@ -587,10 +584,11 @@ fn noun_phrase(
 mod tests {
     use super::*;
     use jiff::civil::date;
+    use marsad_dates::find_dates;
 
     fn found(text: &str, anchor: Option<Date>) -> Vec<SlotMention> {
         let mut out = Vec::new();
-        sentence_mentions(text, anchor, 0, &mut out);
+        sentence_mentions(text, &find_dates(text, anchor), 0, &mut out);
         out
     }
 

@@ -2,12 +2,16 @@
 //! document, its text as written, and its content terms (search-normalised light stems, stop words out).
 //!
 //! One split shared by claims, timeline, contradictions and summary, so that a sentence cited by one stage
-//! is the same sentence, byte for byte, in every other. Lines that are only a subheading (short, no
-//! sentence end, no verb-like length) are kept as sentences but flagged, so the summary can skip them.
+//! is the same sentence, byte for byte, in every other. The date expressions of each sentence are found
+//! here once (`marsad_dates::find_dates`, against [`anchor`]) for the three stages that read them. Lines
+//! that are only a subheading (short, no sentence end, no verb-like length) are kept as sentences but
+//! flagged, so the summary can skip them.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use jiff::civil::Date;
+use marsad_dates::{DateMention, find_dates};
 use marsad_model::{Document, DocumentId};
 use marsad_text::normalize::{Profile, normalize_str};
 use marsad_text::sentences::sentences;
@@ -32,6 +36,8 @@ pub struct Sentence {
     pub terms: Vec<String>,
     /// A short line without sentence punctuation: a subheading or a list label.
     pub heading: bool,
+    /// The date expressions in `text`, resolved against the document's [`anchor`].
+    pub dates: Vec<DateMention>,
 }
 
 impl Sentence {
@@ -51,10 +57,28 @@ pub fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The date relative and year-less expressions in `documents[index]` are resolved against: its
+/// publication date, else the most common publication date of `documents` (an undated page reporting the
+/// same event was almost surely published with the others), else none.
+pub fn anchor(documents: &[&Document], index: usize) -> Option<Date> {
+    if let Some(date) = documents.get(index).and_then(|d| d.published) {
+        return Some(date);
+    }
+    let mut counts: std::collections::BTreeMap<Date, usize> = Default::default();
+    for date in documents.iter().filter_map(|d| d.published) {
+        *counts.entry(date).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(date, _)| date)
+}
+
 /// Splits every document into sentences, in document order.
 pub fn split(documents: &[&Document]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (doc_index, doc) in documents.iter().enumerate() {
+        let anchor = anchor(documents, doc_index);
         let mut offset = 0;
         let mut position = 0;
         for (paragraph_index, paragraph) in doc.paragraphs.iter().enumerate() {
@@ -76,6 +100,7 @@ pub fn split(documents: &[&Document]) -> Vec<Sentence> {
                     text: text.to_string(),
                     terms: terms(text),
                     heading,
+                    dates: find_dates(text, anchor),
                 });
                 position += 1;
             }

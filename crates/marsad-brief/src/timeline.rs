@@ -1,9 +1,10 @@
 //! The timeline of an event or story arc: dated happenings in order, each with its sentence and the
 //! documents that give it, background marked.
 //!
-//! Dates come from the dates stage (`marsad_dates::find_dates`) run on body sentences only, resolved against
-//! each document's publication date (or, for an undated page, the evidence's usual one: [`Evidence::anchor`]). Teasers, captions, datelines and related-news lines were dropped by
-//! extraction, so their dates never reach the timeline. Kept: day- and month-precise dates (a year alone,
+//! Dates come from the dates stage (`marsad_dates::find_dates`, run once per sentence in [`crate::text`])
+//! on body sentences only, resolved against each document's publication date (or, for an undated page, the
+//! evidence's usual one: [`crate::text::anchor`]). Teasers, captions, datelines and related-news lines were
+//! dropped by extraction, so their dates never reach the timeline. Kept: day- and month-precise dates (a year alone,
 //! "عام 2010", places too little on a timeline), including Hijri and relative ones ("أمس الأربعاء").
 //!
 //! **Background.** A happening is the arc's own when its date falls within three days before to one day
@@ -23,7 +24,7 @@ use std::collections::BTreeSet;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use marsad_dates::{Precision, find_dates};
+use marsad_dates::Precision;
 use marsad_model::{DatePrecision, DocumentId, TimelineEntry};
 
 use crate::Evidence;
@@ -52,7 +53,7 @@ pub fn build(
             continue;
         };
         let mut seen_here: BTreeSet<(Date, DatePrecision)> = BTreeSet::new();
-        for mention in find_dates(&sentence.text, evidence.anchor(sentence.doc)) {
+        for mention in &sentence.dates {
             let Some((date, precision)) = mention.date() else {
                 continue;
             };
