@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use marsad_model::{Brief, DatePrecision, DocumentId, TimelineEntry};
+use marsad_model::{Brief, DatePrecision, Document, DocumentId, TimelineEntry};
 
 /// What the renderer shows for a cited document.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +26,28 @@ pub struct Source {
 
 /// Document id → what to show for it.
 pub type Sources = HashMap<DocumentId, Source>;
+
+/// What to show for each document: its outlet, title and date, and where it came from as `location`
+/// gives it (a URL, a path relative to a corpus).
+pub fn sources<'a>(
+    documents: impl IntoIterator<Item = &'a Document>,
+    location: impl Fn(&Document) -> String,
+) -> Sources {
+    documents
+        .into_iter()
+        .map(|d| {
+            (
+                d.id.clone(),
+                Source {
+                    outlet: d.outlet.clone(),
+                    title: d.title.clone(),
+                    published: d.published.map(|p| p.to_string()),
+                    location: location(d),
+                },
+            )
+        })
+        .collect()
+}
 
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
@@ -66,14 +88,24 @@ impl Numbering {
         Numbering { order }
     }
 
-    fn cite(&self, documents: &[DocumentId]) -> String {
+    /// The source numbers (1-based) of some documents, ascending, each once.
+    fn numbers(&self, documents: &[DocumentId]) -> Vec<usize> {
         let mut numbers: Vec<usize> = documents
             .iter()
             .filter_map(|d| self.order.iter().position(|o| o == d).map(|i| i + 1))
             .collect();
         numbers.sort_unstable();
         numbers.dedup();
-        let list: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
+        numbers
+    }
+
+    /// A Markdown citation: "[1، 3]", isolated.
+    fn cite(&self, documents: &[DocumentId]) -> String {
+        let list: Vec<String> = self
+            .numbers(documents)
+            .iter()
+            .map(|n| n.to_string())
+            .collect();
         isolate(&format!("[{}]", list.join("، ")))
     }
 }
@@ -250,13 +282,8 @@ fn escape(s: &str) -> String {
 pub fn html(brief: &Brief, sources: &Sources) -> String {
     let numbers = Numbering::new(brief);
     let cite = |docs: &[DocumentId]| -> String {
-        let mut n: Vec<usize> = docs
-            .iter()
-            .filter_map(|d| numbers.order.iter().position(|o| o == d).map(|i| i + 1))
-            .collect();
-        n.sort_unstable();
-        n.dedup();
-        let links: Vec<String> = n
+        let links: Vec<String> = numbers
+            .numbers(docs)
             .iter()
             .map(|i| format!("<a href=\"#src-{i}\">{i}</a>"))
             .collect();

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use clap::{Args as ClapArgs, ValueEnum};
-use marsad_brief::render::{Source, Sources};
+use marsad_brief::render::Sources;
 use marsad_model::{
     Brief, Document, DocumentId, Entity, Event, EventId, Record, SharedPassage, Story,
 };
@@ -122,20 +122,9 @@ impl Stored {
 
     /// What the renderer shows for each document.
     pub fn sources(&self) -> Sources {
-        self.documents
-            .iter()
-            .map(|d| {
-                (
-                    d.id.clone(),
-                    Source {
-                        outlet: d.outlet.clone(),
-                        title: d.title.clone(),
-                        published: d.published.map(|p| p.to_string()),
-                        location: d.url.clone().unwrap_or_else(|| d.source.clone()),
-                    },
-                )
-            })
-            .collect()
+        marsad_brief::render::sources(&self.documents, |d| {
+            d.url.clone().unwrap_or_else(|| d.source.clone())
+        })
     }
 }
 

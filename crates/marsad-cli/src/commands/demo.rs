@@ -180,20 +180,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
 /// The briefs the demo ends with: one per story arc (the arc's brief when it has several events, else its
 /// event's), as a user reads them with `marsad brief ID`.
 fn print_briefs(sets: &super::derive::DerivedSets, documents: &[Document], corpus: &Path) {
-    let sources: marsad_brief::render::Sources = documents
-        .iter()
-        .map(|d| {
-            (
-                d.id.clone(),
-                marsad_brief::render::Source {
-                    outlet: d.outlet.clone(),
-                    title: d.title.clone(),
-                    published: d.published.map(|p| p.to_string()),
-                    location: relative(&d.source, corpus),
-                },
-            )
-        })
-        .collect();
+    let sources = marsad_brief::render::sources(documents, |d| relative(&d.source, corpus));
     println!(
         "\n== briefs ({} stored: events with two or more documents, arcs with two or more events)",
         sets.briefs.len()
