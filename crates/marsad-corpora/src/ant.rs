@@ -195,12 +195,33 @@ pub fn read_ant(dir: impl AsRef<Path>) -> Result<AntReader, AntError> {
     })
 }
 
-/// One article per `<URL>`: the article with the smallest DOCNO is kept (its DOCNO is the id the event
-/// labels use) and the other DOCNOs go to its `aliases`, sorted. Order of the kept articles is preserved.
+/// What makes two URLs one article: the URL itself, except on Sky News Arabia, whose pages are
+/// `/section/NUMBER-slug` and keep their number when an update is re-titled under a new slug (the event
+/// labels' README counts such a pair as one article).
+fn url_key(url: &str) -> String {
+    if url.contains("skynewsarabia.com") {
+        let number = url
+            .split('/')
+            .filter_map(|segment| {
+                let digits: String = segment.chars().take_while(char::is_ascii_digit).collect();
+                let rest = &segment[digits.len()..];
+                (digits.len() >= 4 && (rest.is_empty() || rest.starts_with('-'))).then_some(digits)
+            })
+            .next_back();
+        if let Some(number) = number {
+            return format!("skynewsarabia:{number}");
+        }
+    }
+    url.to_string()
+}
+
+/// One article per `<URL>` (Sky News Arabia: per article number, see [`url_key`]): the article with the
+/// smallest DOCNO is kept (its DOCNO is the id the event labels use) and the other DOCNOs go to its
+/// `aliases`, sorted. Order of the kept articles is preserved.
 pub fn dedupe_by_url(articles: Vec<AntArticle>) -> Vec<AntArticle> {
-    let mut by_url: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_url: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, article) in articles.iter().enumerate() {
-        by_url.entry(article.url.as_str()).or_default().push(i);
+        by_url.entry(url_key(&article.url)).or_default().push(i);
     }
     let mut keep: HashMap<usize, Vec<String>> = HashMap::new();
     for group in by_url.values() {
@@ -228,6 +249,24 @@ pub fn dedupe_by_url(articles: Vec<AntArticle>) -> Vec<AntArticle> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn sky_urls_with_one_article_number_are_one_article() {
+        let a = url_key("https://www.skynewsarabia.com/business/1047668-%D8%A7-first-slug");
+        let b = url_key("https://www.skynewsarabia.com/business/1047668-second-slug");
+        let short = url_key("https://www.skynewsarabia.com/web/article/1047668");
+        assert_eq!(a, b);
+        assert_eq!(a, short);
+        assert_ne!(
+            a,
+            url_key("https://www.skynewsarabia.com/business/1047669-first-slug")
+        );
+        // Other outlets: the URL as it is.
+        assert_eq!(
+            url_key("https://www.bbc.com/arabic/world-43193332"),
+            "https://www.bbc.com/arabic/world-43193332"
+        );
+    }
 
     /// An invented article in the corpus's layout (not taken from the corpus).
     fn sample(docno: &str, url: &str, src: &str, time: &str) -> String {
