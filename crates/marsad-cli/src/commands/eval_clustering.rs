@@ -8,13 +8,19 @@
 //! mapped to the article id, as the labels' README says. Thresholds are fixed before the run. Each day
 //! also reports its story arcs (how many, over how many events); `--errors` lists the largest multi-event
 //! arcs with their events' headlines, and every gold event split over predicted events and every predicted
-//! event merging gold events, with titles, for reading (nothing is written anywhere).
+//! event merging gold events, with titles from the corpus, for reading (nothing is written anywhere);
+//! `--explain` adds, for each article placed against its label, its candidate events with their signal
+//! values.
 //!
-//! `--fit DAY` refits the scorer: on DAY, each labelled article is placed by its gold label (teacher forcing)
-//! while the signal values of every candidate event are recorded; a logistic regression is fitted on them,
-//! then the decision threshold is chosen on DAY by running the real stream. The weights and threshold are
-//! printed (to be written into `marsad_cluster::signals` as constants) and every day is scored with them;
-//! report the other day as the check.
+//! Several label files may be given (the dev labels and ours in eval/clustering/); their days are merged.
+//!
+//! `--fit DAYS` refits the scorer: on those days, each labelled article is placed by its gold label (teacher
+//! forcing) while the signal values of every candidate event are recorded; a logistic regression is fitted
+//! on them, then the decision threshold is chosen on the same days by running the real stream. The weights
+//! and threshold are printed (to be written into `marsad_cluster::signals` as constants) and every day is
+//! scored with them. `--cross-validate` does this once per day, fitting on all the other days and scoring
+//! the one left out: the number to report for days nobody tuned on. `--without` leaves signals out (an
+//! ablation).
 
 use std::collections::HashMap;
 use std::fs;
@@ -38,15 +44,24 @@ pub struct Args {
     /// The ANT corpus folder (antcorpus-multisource).
     #[arg(long)]
     ant: PathBuf,
-    /// The event labels (ant-events-dev.json).
-    #[arg(long)]
-    labels: PathBuf,
+    /// The event labels: ant-events-dev.json, and any more labelled days in the same format (ours are in
+    /// eval/clustering/). Several files may follow one --labels.
+    #[arg(long, required = true, num_args = 1..)]
+    labels: Vec<PathBuf>,
     /// Days of articles streamed before each labelled day.
     #[arg(long, default_value_t = 2)]
     warmup_days: i64,
-    /// Refit the scorer on this labelled day (YYYY-MM-DD) and score every day with the fitted weights.
+    /// Refit the scorer on these labelled days (YYYY-MM-DD, comma-separated) and score every day with the
+    /// fitted weights.
+    #[arg(long, value_delimiter = ',')]
+    fit: Vec<Date>,
+    /// Leave one day out: for each labelled day, fit on all the others and score it; prints the fitted
+    /// weights per fold and the held-out scores (what to expect on a day nobody tuned on).
     #[arg(long)]
-    fit: Option<Date>,
+    cross_validate: bool,
+    /// Ablation: leave these signals (by name, comma-separated) out of fitting, so their weight is 0.
+    #[arg(long, value_delimiter = ',')]
+    without: Vec<String>,
     /// Override the decision threshold.
     #[arg(long)]
     threshold: Option<f32>,
@@ -54,6 +69,11 @@ pub struct Args {
     /// several gold events (titles from the labels file, to read, not to keep).
     #[arg(long)]
     errors: bool,
+    /// With --errors: for each labelled article placed against its label (it opened an event though an
+    /// earlier article of its gold event was placed, or joined an event holding none of its gold event),
+    /// print its candidate events with their signal values and probabilities.
+    #[arg(long)]
+    explain: bool,
 }
 
 /// ingest → dedup → cluster for one stream of documents: what `eval clustering` and `bench cluster` run.
@@ -145,6 +165,38 @@ struct Labels {
     alias: HashMap<String, String>,
 }
 
+/// The labels of several files, merged (a day or an article labelled twice is an error).
+fn read_all_labels(paths: &[PathBuf]) -> Result<Labels> {
+    let mut all = Labels {
+        days: Vec::new(),
+        articles: HashMap::new(),
+        alias: HashMap::new(),
+    };
+    for path in paths {
+        let labels = read_labels(path)?;
+        for day in labels.days {
+            if all.days.contains(&day) {
+                bail!(
+                    "{}: day {day} is labelled in another file too",
+                    path.display()
+                );
+            }
+            all.days.push(day);
+        }
+        for (id, event) in labels.articles {
+            if all.articles.insert(id.clone(), event).is_some() {
+                bail!(
+                    "{}: article {id} is labelled in another file too",
+                    path.display()
+                );
+            }
+        }
+        all.alias.extend(labels.alias);
+    }
+    all.days.sort();
+    Ok(all)
+}
+
 fn read_labels(path: &PathBuf) -> Result<Labels> {
     let text =
         fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -226,7 +278,9 @@ fn day_stream(articles: &[AntArticle], labels: &Labels, day: Date, warmup_days: 
         } else {
             None
         };
-        if let (Some(id), Some(g)) = (&id, &gold) {
+        if let (Some(id), Some(g)) = (&id, &gold)
+            && !labelled.iter().any(|(seen, _)| seen == id)
+        {
             labelled.push((id.clone(), g.clone()));
         }
         let doc = a.to_document();
@@ -274,10 +328,72 @@ fn context(d: &StreamDoc) -> Context<'_> {
 
 /// Runs the clusterer over a day's stream; returns article id → predicted event, and the clusterer.
 fn run_day(stream: &DayStream, scorer: Scorer) -> (HashMap<String, EventId>, Clusterer) {
+    run_day_explained(stream, scorer, None)
+}
+
+/// [`run_day`], printing the candidates of every labelled article placed against its label when `titles`
+/// is given.
+fn run_day_explained(
+    stream: &DayStream,
+    scorer: Scorer,
+    titles: Option<&HashMap<String, String>>,
+) -> (HashMap<String, EventId>, Clusterer) {
     let mut clusterer = Clusterer::new(Config::default(), scorer);
-    let mut predicted = HashMap::new();
+    let mut predicted: HashMap<String, EventId> = HashMap::new();
+    // Predicted event → gold events of its labelled members so far.
+    let mut golds_in: HashMap<EventId, Vec<String>> = HashMap::new();
+    let mut seen_gold: HashMap<String, Vec<EventId>> = HashMap::new();
     for d in &stream.docs {
+        let explain = titles.is_some() && d.gold.is_some();
+        let candidates = if explain {
+            clusterer.candidates(&d.doc, &d.analysis, &context(d)).1
+        } else {
+            Vec::new()
+        };
         let a = clusterer.add(&d.doc, &d.analysis, &context(d));
+        if let (Some(titles), Some(gold)) = (titles, &d.gold) {
+            let mates = seen_gold.get(gold).cloned().unwrap_or_default();
+            let wrong = if a.new_event {
+                !mates.is_empty()
+            } else {
+                !golds_in.get(&a.event).is_some_and(|g| g.contains(gold))
+                    && golds_in.get(&a.event).is_some_and(|g| !g.is_empty())
+            };
+            if wrong {
+                let t = titles.get(&d.docno).map_or("", String::as_str);
+                let short = |e: &EventId| e.0[e.0.len().saturating_sub(6)..].to_string();
+                println!(
+                    "    EXPLAIN {gold} {t}\n      placed {} (p {:.2}, new {}); gold mates in {:?}",
+                    short(&a.event),
+                    a.probability,
+                    a.new_event,
+                    mates.iter().map(short).collect::<Vec<_>>()
+                );
+                let mut candidates = candidates;
+                candidates.sort_by(|x, y| y.probability.total_cmp(&x.probability));
+                for c in candidates.iter().take(5) {
+                    let golds = golds_in.get(&c.event).cloned().unwrap_or_default();
+                    println!(
+                        "      cand {} p {:.3} f {:?} golds {:?}",
+                        short(&c.event),
+                        c.probability,
+                        c.features
+                            .iter()
+                            .map(|f| (f * 100.0).round() / 100.0)
+                            .collect::<Vec<_>>(),
+                        golds
+                    );
+                }
+            }
+            golds_in
+                .entry(a.event.clone())
+                .or_default()
+                .push(gold.clone());
+            let entry = seen_gold.entry(gold.clone()).or_default();
+            if !entry.contains(&a.event) {
+                entry.push(a.event.clone());
+            }
+        }
         predicted.insert(d.docno.clone(), a.event);
     }
     (predicted, clusterer)
@@ -324,23 +440,17 @@ fn score(stream: &DayStream, predicted: &HashMap<String, EventId>) -> (Scores, S
     (bcubed(&items), pairwise(&items))
 }
 
-/// Article id → title, from the labels file.
-fn read_titles(path: &PathBuf) -> Result<HashMap<String, String>> {
-    let text =
-        fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let json: Value =
-        serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
-    Ok(json["articles"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .map(|(id, a)| {
-            let title = a["title"].as_str().unwrap_or_default();
-            let src = a["src"].as_str().unwrap_or_default();
-            let time = a["time"].as_str().unwrap_or_default();
-            (id.clone(), format!("{src:<8} {time:<31} {title}"))
+/// Article id → outlet, time and title, from the corpus (printed, never kept).
+fn corpus_titles(articles: &[AntArticle]) -> HashMap<String, String> {
+    articles
+        .iter()
+        .map(|a| {
+            (
+                a.docno.clone(),
+                format!("{:<8} {:<31} {}", a.outlet, a.time_raw, a.title),
+            )
         })
-        .collect())
+        .collect()
 }
 
 /// Gold events split over predicted events, and predicted events joining gold events (the missed and the
@@ -416,8 +526,115 @@ fn training_pairs(stream: &DayStream) -> (Vec<Vec<f32>>, Vec<bool>) {
     (rows, labels)
 }
 
+/// Fits the scorer on the given days: logistic regression on their pooled teacher-forced candidate pairs,
+/// then the threshold that maximises the mean of BCubed and pairwise F1 summed over those days.
+fn fit(streams: &[&DayStream], without: &[String], verbose: bool) -> Scorer {
+    let (mut rows, mut ys) = (Vec::new(), Vec::new());
+    for stream in streams {
+        let (r, y) = training_pairs(stream);
+        rows.extend(r);
+        ys.extend(y);
+    }
+    let left_out: Vec<usize> = Scorer::builtin_signals()
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| without.iter().any(|w| w == s.name()))
+        .map(|(i, _)| i)
+        .collect();
+    for row in &mut rows {
+        for &i in &left_out {
+            row[i] = 0.0;
+        }
+    }
+    let positives = ys.iter().filter(|y| **y).count();
+    let (weights, bias) = fit_logistic(&rows, &ys, 1e-3, 4000);
+    let mut best = (0.5f32, -1.0f64);
+    for step in 0..16 {
+        let threshold = 0.05 + 0.05 * step as f32;
+        let objective: f64 = streams
+            .iter()
+            .map(|stream| {
+                let (predicted, _) =
+                    run_day(stream, Scorer::with_weights(&weights, bias, threshold));
+                let (b, p) = score(stream, &predicted);
+                (b.f1 + p.f1) / 2.0
+            })
+            .sum();
+        if objective > best.1 + 1e-9 {
+            best = (threshold, objective);
+        }
+    }
+    let days: Vec<String> = streams.iter().map(|s| s.day.to_string()).collect();
+    let scorer = Scorer::with_weights(&weights, bias, best.0);
+    if verbose {
+        println!(
+            "fit on {}: {} candidate pairs ({} same event); signals {:?}",
+            days.join(", "),
+            rows.len(),
+            positives,
+            scorer.signals.iter().map(|s| s.name()).collect::<Vec<_>>()
+        );
+    }
+    println!(
+        "fitted on {}: const WEIGHTS: [f32; {}] = {:?}; const BIAS: f32 = {:.3}; const THRESHOLD: f32 = {:.2};",
+        days.join(", "),
+        weights.len(),
+        weights
+            .iter()
+            .map(|w| (w * 1000.0).round() / 1000.0)
+            .collect::<Vec<_>>(),
+        bias,
+        best.0
+    );
+    scorer
+}
+
+/// Leave one day out: each day scored by a scorer fitted on all the others.
+fn cross_validate(
+    streams: &[DayStream],
+    threshold: Option<f32>,
+    without: &[String],
+) -> Result<Outcome> {
+    if streams.len() < 2 {
+        bail!("--cross-validate needs at least two labelled days");
+    }
+    let (mut pooled, mut sums) = (Vec::new(), [0.0f64; 2]);
+    for held_out in streams {
+        let others: Vec<&DayStream> = streams.iter().filter(|s| s.day != held_out.day).collect();
+        let mut scorer = fit(&others, without, false);
+        if let Some(t) = threshold {
+            scorer.threshold = t;
+        }
+        let (predicted, _) = run_day(held_out, scorer);
+        let (b, p) = score(held_out, &predicted);
+        println!(
+            "  held out {}: BCubed {}  pairwise {}",
+            held_out.day,
+            fmt(&b),
+            fmt(&p)
+        );
+        sums[0] += b.f1;
+        sums[1] += p.f1;
+        for (id, gold) in &held_out.labelled {
+            let p = predicted
+                .get(id)
+                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
+            pooled.push((gold.clone(), p));
+        }
+    }
+    let n = streams.len() as f64;
+    println!(
+        "held-out days: mean BCubed F1 {:.3}, mean pairwise F1 {:.3}; pooled BCubed {}  pairwise {}",
+        sums[0] / n,
+        sums[1] / n,
+        fmt(&bcubed(&pooled)),
+        fmt(&pairwise(&pooled))
+    );
+    Ok(Outcome::Done)
+}
+
 pub fn run(args: &Args) -> Result<Outcome> {
-    let labels = read_labels(&args.labels)?;
+    let labels = read_all_labels(&args.labels)?;
     let (articles, failed) = load_ant(&args.ant)?;
     println!(
         "ANT: {} articles (one per URL, with a time); {} files not usable; labels: {} articles on {} days",
@@ -432,41 +649,21 @@ pub fn run(args: &Args) -> Result<Outcome> {
         .map(|&day| day_stream(&articles, &labels, day, args.warmup_days))
         .collect();
 
-    let mut scorer = Scorer::default();
-    if let Some(fit_day) = args.fit {
-        let Some(stream) = streams.iter().find(|s| s.day == fit_day) else {
-            bail!("--fit {fit_day}: not a labelled day ({:?})", labels.days);
-        };
-        let (rows, ys) = training_pairs(stream);
-        let positives = ys.iter().filter(|y| **y).count();
-        let (weights, bias) = fit_logistic(&rows, &ys, 1e-3, 4000);
-        println!(
-            "fit on {fit_day}: {} candidate pairs ({} same event); signals {:?}",
-            rows.len(),
-            positives,
-            scorer.signals.iter().map(|s| s.name()).collect::<Vec<_>>()
-        );
-        let mut best = (0.5f32, -1.0f64);
-        for step in 0..16 {
-            let threshold = 0.05 + 0.05 * step as f32;
-            let (predicted, _) = run_day(stream, Scorer::with_weights(&weights, bias, threshold));
-            let (b, p) = score(stream, &predicted);
-            let objective = (b.f1 + p.f1) / 2.0;
-            if objective > best.1 + 1e-9 {
-                best = (threshold, objective);
-            }
+    for day in &args.fit {
+        if !labels.days.contains(day) {
+            bail!("--fit {day}: not a labelled day ({:?})", labels.days);
         }
-        println!(
-            "fitted: const WEIGHTS: [f32; {}] = {:?}; const BIAS: f32 = {:.3}; const THRESHOLD: f32 = {:.2};",
-            weights.len(),
-            weights
-                .iter()
-                .map(|w| (w * 1000.0).round() / 1000.0)
-                .collect::<Vec<_>>(),
-            bias,
-            best.0
-        );
-        scorer = Scorer::with_weights(&weights, bias, best.0);
+    }
+    if args.cross_validate {
+        return cross_validate(&streams, args.threshold, &args.without);
+    }
+    let mut scorer = Scorer::default();
+    if !args.fit.is_empty() {
+        let chosen: Vec<&DayStream> = streams
+            .iter()
+            .filter(|s| args.fit.contains(&s.day))
+            .collect();
+        scorer = fit(&chosen, &args.without, true);
     }
     if let Some(t) = args.threshold {
         scorer.threshold = t;
@@ -474,15 +671,18 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let (weights, bias, threshold) = (scorer.weights.clone(), scorer.bias, scorer.threshold);
     println!("scorer: weights {weights:?} bias {bias} threshold {threshold}");
     let titles = if args.errors {
-        read_titles(&args.labels)?
+        corpus_titles(&articles)
     } else {
         HashMap::new()
     };
     let mut any_missing = false;
     let (mut pooled, mut pooled_alone) = (Vec::new(), Vec::new());
     for stream in &streams {
-        let (predicted, clusterer) =
-            run_day(stream, Scorer::with_weights(&weights, bias, threshold));
+        let (predicted, clusterer) = run_day_explained(
+            stream,
+            Scorer::with_weights(&weights, bias, threshold),
+            (args.errors && args.explain).then_some(&titles),
+        );
         let events = clusterer.event_count();
         let (b, p) = score(stream, &predicted);
         for (id, gold) in &stream.labelled {
@@ -510,10 +710,12 @@ pub fn run(args: &Args) -> Result<Outcome> {
             .filter(|(id, _)| !predicted.contains_key(id))
             .count();
         any_missing |= missing > 0;
-        let role = match args.fit {
-            Some(d) if d == stream.day => " (tuned on)",
-            Some(_) => " (checked on)",
-            None => "",
+        let role = if args.fit.is_empty() {
+            ""
+        } else if args.fit.contains(&stream.day) {
+            " (tuned on)"
+        } else {
+            " (checked on)"
         };
         println!(
             "{}{role}: {} labelled articles, {} gold events; stream {} docs, {} events opened; {} labelled not in corpus",
