@@ -105,6 +105,27 @@ pub struct Candidate {
 pub struct Prepared {
     vectors: DocVectors,
     time: Option<i64>,
+    /// The first content words of the headline (the lead when there is none): usually who acts.
+    head: Vec<u64>,
+}
+
+/// Content words of a headline's head: Arabic headlines open with their subject ("X تدين", "X: …") or
+/// with the verb and then the subject, so three words cover it.
+const HEAD_WORDS: usize = 3;
+
+/// A document's headline head: its first content words.
+fn headline_head(analysis: &Analysis) -> Vec<u64> {
+    let words: Box<dyn Iterator<Item = &marsad_dedup::analyze::Word>> = if analysis.title.is_empty()
+    {
+        Box::new(analysis.body_words())
+    } else {
+        Box::new(analysis.title.iter())
+    };
+    words
+        .filter(|w| !w.stop && !w.number)
+        .map(|w| w.hash)
+        .take(HEAD_WORDS)
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -114,8 +135,13 @@ struct EventState {
     documents: Vec<DocumentId>,
     doc_set: FxHashSet<DocumentId>,
     titles: Vec<(String, SparseVec)>,
+    /// Every content word of its documents' headlines (bounded).
+    title_terms: FxHashSet<u64>,
     sum: FxHashMap<u64, f32>,
     centroid: SparseVec,
+    /// Summed title vectors of its documents, and their normalised top terms: what its headlines say.
+    title_sum: FxHashMap<u64, f32>,
+    title_centroid: SparseVec,
     members: Vec<MemberView>,
     indexed: FxHashSet<u64>,
     entities: FxHashMap<String, u32>,
@@ -149,16 +175,22 @@ impl StoryState {
     }
 
     fn absorb(&mut self, vector: &SparseVec, keep: usize) {
-        for (t, w) in &vector.0 {
-            *self.sum.entry(*t).or_default() += w;
-        }
-        if self.sum.len() > keep * 4 {
-            let kept = SparseVec::from_weights(self.sum.iter().map(|(t, w)| (*t, *w)), keep * 2);
-            let kept: FxHashSet<u64> = kept.0.iter().map(|(t, _)| *t).collect();
-            self.sum.retain(|t, _| kept.contains(t));
-        }
-        self.centroid = SparseVec::from_weights(self.sum.iter().map(|(t, w)| (*t, *w)), keep);
+        self.centroid = accumulate(&mut self.sum, vector, keep);
     }
+}
+
+/// Adds a vector to a running sum of vectors and returns the sum's normalised top `keep` terms. The sum is
+/// kept bounded: past four times `keep` terms, only the heaviest twice `keep` stay.
+fn accumulate(sum: &mut FxHashMap<u64, f32>, vector: &SparseVec, keep: usize) -> SparseVec {
+    for (t, w) in &vector.0 {
+        *sum.entry(*t).or_default() += w;
+    }
+    if sum.len() > keep * 4 {
+        let kept = SparseVec::from_weights(sum.iter().map(|(t, w)| (*t, *w)), keep * 2);
+        let kept: FxHashSet<u64> = kept.0.iter().map(|(t, _)| *t).collect();
+        sum.retain(|t, _| kept.contains(t));
+    }
+    SparseVec::from_weights(sum.iter().map(|(t, w)| (*t, *w)), keep)
 }
 
 /// Streaming event clustering.
@@ -264,6 +296,7 @@ impl Clusterer {
         Prepared {
             vectors: self.config.weighting.vectors(analysis, &self.df),
             time,
+            head: headline_head(analysis),
         }
     }
 
@@ -278,7 +311,16 @@ impl Clusterer {
         let prepared = self.prepare(doc, analysis, context);
         let window = (self.config.window_hours * 3600.0) as i64;
         let mut partial: FxHashMap<u32, f32> = FxHashMap::default();
-        for (term, weight) in prepared.vectors.full.top(self.config.query_terms) {
+        // The heaviest terms of the whole text, and every title term: a live page or an explainer whose
+        // body wanders still names the happening in its headline.
+        let title_terms = prepared.vectors.title.top(self.config.query_terms);
+        for (term, weight) in prepared
+            .vectors
+            .full
+            .top(self.config.query_terms)
+            .into_iter()
+            .chain(title_terms)
+        {
             if let Some(list) = self.index.get(&term) {
                 for &e in list {
                     *partial.entry(e).or_default() += weight;
@@ -326,10 +368,12 @@ impl Clusterer {
         let view = DocView {
             vector: &prepared.vectors.full,
             title: &prepared.vectors.title,
+            peg: &prepared.vectors.peg,
             time,
             outlet: doc.outlet.as_deref(),
             entities: context.entities,
             shared_with: context.shared_with,
+            head: &prepared.head,
         };
         let candidates = chosen
             .into_iter()
@@ -339,6 +383,8 @@ impl Clusterer {
                     &view,
                     &EventView {
                         centroid: &event.centroid,
+                        title_centroid: &event.title_centroid,
+                        title_terms: &event.title_terms,
                         members: &event.members,
                         size: event.documents.len(),
                         entities: &event.entities,
@@ -422,8 +468,11 @@ impl Clusterer {
             documents: Vec::new(),
             doc_set: FxHashSet::default(),
             titles: Vec::new(),
+            title_terms: FxHashSet::default(),
             sum: FxHashMap::default(),
             centroid: SparseVec::default(),
+            title_sum: FxHashMap::default(),
+            title_centroid: SparseVec::default(),
             members: Vec::new(),
             indexed: FxHashSet::default(),
             entities: FxHashMap::default(),
@@ -512,25 +561,25 @@ impl Clusterer {
                 .titles
                 .push((title.trim().to_string(), prepared.vectors.title.clone()));
         }
-        for (t, w) in &prepared.vectors.full.0 {
-            *event.sum.entry(*t).or_default() += w;
-        }
-        if event.sum.len() > config.centroid_terms * 4 {
-            // Keep the sum bounded: drop the lightest terms.
-            let keep = SparseVec::from_weights(
-                event.sum.iter().map(|(t, w)| (*t, *w)),
-                config.centroid_terms * 2,
-            );
-            let kept: FxHashSet<u64> = keep.0.iter().map(|(t, _)| *t).collect();
-            event.sum.retain(|t, _| kept.contains(t));
-        }
-        event.centroid = SparseVec::from_weights(
-            event.sum.iter().map(|(t, w)| (*t, *w)),
+        event.centroid = accumulate(
+            &mut event.sum,
+            &prepared.vectors.full,
             config.centroid_terms,
         );
+        event.title_centroid = accumulate(
+            &mut event.title_sum,
+            &prepared.vectors.title,
+            config.centroid_terms,
+        );
+        for (t, _) in &prepared.vectors.title.0 {
+            if event.title_terms.len() < 512 {
+                event.title_terms.insert(*t);
+            }
+        }
         event.members.push(MemberView {
             vector: prepared.vectors.full.clone(),
             title: prepared.vectors.title.clone(),
+            peg: prepared.vectors.peg.clone(),
             time: prepared.time,
             outlet: doc.outlet.clone(),
         });
@@ -549,7 +598,8 @@ impl Clusterer {
             event.date = Some(event.date.map_or(d, |old| old.min(d)));
         }
         let top = event.centroid.top(config.index_terms);
-        for (term, _) in &top {
+        let title_top = event.title_centroid.top(config.index_terms / 2);
+        for (term, _) in top.iter().chain(&title_top) {
             if event.indexed.insert(*term) {
                 self.index.entry(*term).or_default().push(e);
             }

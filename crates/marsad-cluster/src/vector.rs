@@ -134,6 +134,8 @@ pub struct DocVectors {
     pub full: SparseVec,
     /// Title only (lead when there is no title).
     pub title: SparseVec,
+    /// Title and lead: the news peg, as the annotation rule reads it ("headline and lead").
+    pub peg: SparseVec,
     /// Every distinct content term, for document frequencies.
     pub terms: Vec<u64>,
 }
@@ -143,9 +145,11 @@ impl Weighting {
     pub fn vectors(&self, analysis: &Analysis, df: &DocFreq) -> DocVectors {
         let mut tf: FxHashMap<u64, f32> = FxHashMap::default();
         let mut title_tf: FxHashMap<u64, f32> = FxHashMap::default();
+        let mut peg_tf: FxHashMap<u64, f32> = FxHashMap::default();
         for w in analysis.title.iter().filter(|w| !w.stop) {
             *tf.entry(w.hash).or_default() += self.title;
             *title_tf.entry(w.hash).or_default() += 1.0;
+            *peg_tf.entry(w.hash).or_default() += 1.0;
         }
         for (i, w) in analysis
             .body_words()
@@ -159,6 +163,9 @@ impl Weighting {
                 self.body
             };
             *tf.entry(w.hash).or_default() += weight;
+            if i < self.lead_words {
+                *peg_tf.entry(w.hash).or_default() += 1.0;
+            }
             if analysis.title.is_empty() && i < self.lead_words / 2 {
                 *title_tf.entry(w.hash).or_default() += 1.0;
             }
@@ -174,6 +181,7 @@ impl Weighting {
         DocVectors {
             full: SparseVec::from_weights(tf.iter().map(weigh), self.keep),
             title: SparseVec::from_weights(title_tf.iter().map(weigh), self.keep),
+            peg: SparseVec::from_weights(peg_tf.iter().map(weigh), self.keep),
             terms,
         }
     }
