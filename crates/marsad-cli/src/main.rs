@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+// mimalloc rather than the system allocator: ingest and clustering allocate many small vectors and maps
+// that live on while the corpus grows, and glibc malloc slowed down as its heap fragmented (measured with
+// `marsad bench cluster`: see issue 5's note).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// marsad (مرصد): Arabic news intelligence. Turns raw pages from many outlets into story briefs.
 #[derive(Debug, Parser)]
 #[command(name = "marsad", version, about, long_about = None, propagate_version = true)]

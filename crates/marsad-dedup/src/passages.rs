@@ -18,6 +18,7 @@
 
 use std::ops::Range;
 
+use jiff::civil::Date;
 use marsad_model::{Document, DocumentId, SharedPassage};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -31,8 +32,14 @@ pub struct PassageConfig {
     pub min_words: usize,
     /// Share of the shorter sentence's content words that must align.
     pub min_ratio: f32,
-    /// How many recent documents a new one is compared with.
+    /// How many recent documents a new one is compared with, at most.
     pub window: usize,
+    /// A document published more than this many days before the one being added leaves the window: wire
+    /// copy is reused within days, and a window counted in documents alone would reach back months on a
+    /// slow feed and only hours on a busy one. Undated documents leave by count only. (The document being
+    /// added, not the newest seen, sets the horizon, so one page with a wrong future date cannot empty
+    /// the window for good.)
+    pub window_days: i32,
     /// A shingle found in more documents than this is boilerplate ("تابعونا على …") and is no longer indexed.
     pub max_postings: usize,
 }
@@ -43,6 +50,7 @@ impl Default for PassageConfig {
             min_words: 7,
             min_ratio: 0.6,
             window: 3000,
+            window_days: 7,
             max_postings: 48,
         }
     }
@@ -61,6 +69,7 @@ struct Unit {
 #[derive(Debug, Clone)]
 struct Seen {
     id: DocumentId,
+    published: Option<Date>,
     units: Vec<Unit>,
     /// The paragraphs, while the document is inside the window.
     paragraphs: Vec<String>,
@@ -84,6 +93,8 @@ pub struct PassageFinder {
     ids: FxHashSet<DocumentId>,
     postings: FxHashMap<u64, Vec<(u32, u32)>>,
     live_from: u32,
+    /// `live_from` when stale postings were last dropped.
+    purged_at: u32,
     nodes: Vec<Node>,
     node_of: FxHashMap<(u32, u32), u32>,
     parent: Vec<u32>,
@@ -106,6 +117,8 @@ impl PassageFinder {
         if !self.ids.insert(doc.id.clone()) {
             return Vec::new();
         }
+        // Leave out of the comparison what is too old for this document.
+        self.evict(doc.published);
         let me = self.docs.len() as u32;
         let units = self.units(analysis);
         let mut shared: Vec<u32> = Vec::new();
@@ -169,10 +182,10 @@ impl PassageFinder {
         }
         self.docs.push(Seen {
             id: doc.id.clone(),
+            published: doc.published,
             units,
             paragraphs: doc.paragraphs.clone(),
         });
-        self.evict();
         shared.sort_unstable();
         shared.dedup();
         shared
@@ -200,8 +213,19 @@ impl PassageFinder {
         units
     }
 
-    fn evict(&mut self) {
-        let live = self.docs.len().saturating_sub(self.config.window) as u32;
+    fn evict(&mut self, now: Option<Date>) {
+        let by_count = self.docs.len().saturating_sub(self.config.window) as u32;
+        let horizon = now.and_then(|n| {
+            n.checked_sub(jiff::Span::new().days(self.config.window_days))
+                .ok()
+        });
+        let mut live = self.live_from.max(by_count);
+        // Documents arrive roughly in time order: leave from the front while the front is too old.
+        while (live as usize) < self.docs.len()
+            && horizon.is_some_and(|h| self.docs[live as usize].published.is_some_and(|d| d < h))
+        {
+            live += 1;
+        }
         if live <= self.live_from {
             return;
         }
@@ -212,7 +236,8 @@ impl PassageFinder {
         }
         self.live_from = live;
         // Drop stale postings now and then, so the index stays the size of the window.
-        if self.docs.len() % (self.config.window / 2).max(1) == 0 {
+        if live - self.purged_at >= 512 {
+            self.purged_at = live;
             self.postings.retain(|_, list| {
                 list.retain(|(d, _)| *d >= live);
                 !list.is_empty()
@@ -491,6 +516,37 @@ mod tests {
         let passages = finder.shared_passages();
         assert_eq!(passages.len(), 1);
         assert_eq!(passages[0].text, p.trim_end_matches('.'));
+    }
+
+    #[test]
+    fn pages_a_week_apart_are_outside_each_others_window() {
+        let p = "وصل الوفد التجاري إلى الميناء الجنوبي صباح الأحد في زيارة تستمر ثلاثة أيام كاملة.";
+        // Each page has its own first paragraph (ids are content hashes).
+        let dated = |id: &str, date: &str| {
+            let mut d = doc(id, &[&format!("خبر رقم {id} عن الوفد."), p]);
+            d.published = date.parse().ok();
+            d
+        };
+        let mut finder = PassageFinder::default();
+        let first = dated("a", "2025-03-01");
+        add(&mut finder, &first);
+        // Six days later: still in the window. Ten days after the first: the first has left it, the
+        // second has not.
+        assert_eq!(
+            finder
+                .add(
+                    &dated("b", "2025-03-07"),
+                    &Analysis::of(&dated("b", "2025-03-07"))
+                )
+                .len(),
+            1
+        );
+        let late = dated("c", "2025-03-11");
+        let shared = finder.add(&late, &Analysis::of(&late));
+        assert_eq!(shared, vec![dated("b", "2025-03-07").id]);
+        // An undated page is compared with everything still in the window.
+        let undated = doc("d", &["خبر بلا تاريخ عن الوفد.", p]);
+        assert_eq!(finder.add(&undated, &Analysis::of(&undated)).len(), 2);
     }
 
     #[test]
