@@ -60,7 +60,7 @@ impl Default for Config {
             query_terms: 12,
             index_terms: 16,
             centroid_terms: 100,
-            max_members: 24,
+            max_members: 12,
             story_window_days: 45.0,
             story_similarity: 0.2,
             weighting: Weighting::default(),

@@ -92,46 +92,53 @@ impl Pipeline {
         }
     }
 
-    /// Places one analysed document.
-    pub fn place(
-        &mut self,
-        doc: &Document,
-        analysis: &Analysis,
-        time: Option<Timestamp>,
-    ) -> Assignment {
-        let duplicate = self.duplicates.add(doc, analysis);
-        let shared = self.passages.add(doc, analysis);
-        let context = Context {
-            time,
-            entities: &[],
-            shared_with: &shared,
-            duplicate_of: duplicate.of(),
-        };
-        self.clusterer.add(doc, analysis, &context)
-    }
-
-    /// Places documents in the order given, calling `each` with every placement. Building and analysing a
-    /// document needs nothing from the others, so it runs on a second thread, a bounded queue ahead of
-    /// the order-dependent part (duplicates, passages, events), which stays on this one: the result is
-    /// the same as placing them one by one.
+    /// Places documents in the order given, calling `each` with every placement. Three stages, each on its
+    /// own thread with a bounded queue to the next: building and analysing a document (needs nothing from
+    /// the others), duplicates and shared passages (in order), event assignment (in order, on this
+    /// thread). Each stage sees the documents in the same order as one by one, so the result is the same
+    /// as placing them one by one.
     pub fn place_all<I>(&mut self, documents: I, mut each: impl FnMut(&Document, &Assignment))
     where
         I: IntoIterator<Item = (Document, Option<Timestamp>)>,
         I::IntoIter: Send,
     {
         let documents = documents.into_iter();
+        let Pipeline {
+            duplicates,
+            passages,
+            clusterer,
+        } = self;
         std::thread::scope(|scope| {
-            let (send, receive) = std::sync::mpsc::sync_channel(256);
+            let (send_analysed, analysed) = std::sync::mpsc::sync_channel(256);
+            let (send_compared, compared) = std::sync::mpsc::sync_channel(256);
             scope.spawn(move || {
                 for (doc, time) in documents {
                     let analysis = Analysis::of(&doc);
-                    if send.send((doc, analysis, time)).is_err() {
+                    if send_analysed.send((doc, analysis, time)).is_err() {
                         break;
                     }
                 }
             });
-            for (doc, analysis, time) in receive {
-                let placed = self.place(&doc, &analysis, time);
+            scope.spawn(move || {
+                for (doc, analysis, time) in analysed {
+                    let duplicate_of = duplicates.add(&doc, &analysis).of().cloned();
+                    let shared = passages.add(&doc, &analysis);
+                    if send_compared
+                        .send((doc, analysis, time, duplicate_of, shared))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+            for (doc, analysis, time, duplicate_of, shared) in compared {
+                let context = Context {
+                    time,
+                    entities: &[],
+                    shared_with: &shared,
+                    duplicate_of: duplicate_of.as_ref(),
+                };
+                let placed = clusterer.add(&doc, &analysis, &context);
                 each(&doc, &placed);
             }
         });
