@@ -34,9 +34,9 @@ pub struct PassageConfig {
     pub min_ratio: f32,
     /// How many recent documents a new one is compared with, at most.
     pub window: usize,
-    /// A document published more than this many days before the one being added leaves the window: wire
-    /// copy is reused within days, and a window counted in documents alone would reach back months on a
-    /// slow feed and only hours on a busy one. Undated documents leave by count only. (The document being
+    /// A document published more than this many days before the one being added leaves the window: a
+    /// month, so the background paragraph a story arc's reports repeat over weeks is still found, while
+    /// a window counted in documents alone would reach back many months on a slow feed. Undated documents leave by count only. (The document being
     /// added, not the newest seen, sets the horizon, so one page with a wrong future date cannot empty
     /// the window for good.)
     pub window_days: i32,
@@ -50,7 +50,7 @@ impl Default for PassageConfig {
             min_words: 7,
             min_ratio: 0.6,
             window: 3000,
-            window_days: 7,
+            window_days: 30,
             max_postings: 48,
         }
     }
@@ -519,7 +519,7 @@ mod tests {
     }
 
     #[test]
-    fn pages_a_week_apart_are_outside_each_others_window() {
+    fn pages_a_month_apart_are_outside_each_others_window() {
         let p = "وصل الوفد التجاري إلى الميناء الجنوبي صباح الأحد في زيارة تستمر ثلاثة أيام كاملة.";
         // Each page has its own first paragraph (ids are content hashes).
         let dated = |id: &str, date: &str| {
@@ -530,20 +530,19 @@ mod tests {
         let mut finder = PassageFinder::default();
         let first = dated("a", "2025-03-01");
         add(&mut finder, &first);
-        // Six days later: still in the window. Ten days after the first: the first has left it, the
-        // second has not.
+        // Within a month: still in the window. Then the first has left it, the second has not.
         assert_eq!(
             finder
                 .add(
-                    &dated("b", "2025-03-07"),
-                    &Analysis::of(&dated("b", "2025-03-07"))
+                    &dated("b", "2025-03-20"),
+                    &Analysis::of(&dated("b", "2025-03-20"))
                 )
                 .len(),
             1
         );
-        let late = dated("c", "2025-03-11");
+        let late = dated("c", "2025-04-05");
         let shared = finder.add(&late, &Analysis::of(&late));
-        assert_eq!(shared, vec![dated("b", "2025-03-07").id]);
+        assert_eq!(shared, vec![dated("b", "2025-03-20").id]);
         // An undated page is compared with everything still in the window.
         let undated = doc("d", &["خبر بلا تاريخ عن الوفد.", p]);
         assert_eq!(finder.add(&undated, &Analysis::of(&undated)).len(), 2);
