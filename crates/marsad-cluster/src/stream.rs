@@ -150,6 +150,36 @@ struct EventState {
     date: Option<Date>,
     /// Terms the event is listed under in the story index.
     story_indexed: FxHashSet<u64>,
+    /// Left the window: only what story links and output need is kept (see [`Clusterer::prune`]).
+    retired: bool,
+}
+
+impl EventState {
+    /// Drops what only scoring new documents needs (members, sums, the document set), keeping the
+    /// centroid (story links look back weeks), the documents and the headline.
+    fn retire(&mut self) {
+        let headline = headline(&self.titles);
+        self.titles = vec![(headline, SparseVec::default())];
+        self.members = Vec::new();
+        self.sum = FxHashMap::default();
+        self.title_sum = FxHashMap::default();
+        self.title_terms = FxHashSet::default();
+        self.doc_set = FxHashSet::default();
+        self.indexed = FxHashSet::default();
+        self.retired = true;
+    }
+
+    /// Makes a retired event able to take documents again (a late duplicate of one of its pages).
+    fn revive(&mut self) {
+        if !self.retired {
+            return;
+        }
+        self.doc_set = self.documents.iter().cloned().collect();
+        self.sum = self.centroid.0.iter().copied().collect();
+        self.title_sum = self.title_centroid.0.iter().copied().collect();
+        self.title_terms = self.title_centroid.0.iter().map(|(t, _)| *t).collect();
+        self.retired = false;
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -207,6 +237,8 @@ pub struct Clusterer {
     by_id: FxHashMap<EventId, u32>,
     clock: i64,
     added: usize,
+    /// Every event before this index is retired.
+    retired_before: usize,
 }
 
 impl Default for Clusterer {
@@ -233,6 +265,7 @@ impl Clusterer {
             by_id: FxHashMap::default(),
             clock: i64::MIN,
             added: 0,
+            retired_before: 0,
         }
     }
 
@@ -480,6 +513,7 @@ impl Clusterer {
             last_time: None,
             date: doc.published,
             story_indexed: FxHashSet::default(),
+            retired: false,
         });
         self.index_story_terms(e, story_terms);
         e
@@ -553,6 +587,7 @@ impl Clusterer {
     fn update_event(&mut self, e: u32, doc: &Document, prepared: &Prepared, context: &Context<'_>) {
         let config = &self.config;
         let event = &mut self.events[e as usize];
+        event.revive();
         if event.doc_set.insert(doc.id.clone()) {
             event.documents.push(doc.id.clone());
         }
@@ -627,6 +662,8 @@ impl Clusterer {
     }
 
     /// Drops events that left the window from the index.
+    /// Drops events that left the window from the index, and retires them: their members and sums are
+    /// what made memory grow with the corpus.
     fn prune(&mut self) {
         let horizon = self
             .clock
@@ -636,6 +673,19 @@ impl Clusterer {
             list.retain(|&e| events[e as usize].last_time.is_none_or(|l| l >= horizon));
             !list.is_empty()
         });
+        for event in &mut self.events[self.retired_before..] {
+            if !event.retired && event.last_time.is_some_and(|l| l < horizon) {
+                event.retire();
+            }
+        }
+        // Events open in time order: the ones before the first still active need no second look.
+        while self
+            .events
+            .get(self.retired_before)
+            .is_some_and(|e| e.retired)
+        {
+            self.retired_before += 1;
+        }
     }
 
     /// Number of events so far.
