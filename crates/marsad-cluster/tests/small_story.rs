@@ -188,3 +188,47 @@ fn an_arc_spans_weeks_not_months() {
     assert_ne!(last.event, first.event, "an event takes documents for days");
     assert_ne!(last.story, first.story, "an arc does not run for months");
 }
+
+#[test]
+fn a_late_copy_joins_an_event_that_left_the_window_and_keeps_its_headline() {
+    let mut docs = corpus();
+    // A month of other news (enough pages for the clusterer to retire old events), then a copy of the
+    // request, republished with a source line added.
+    let start: jiff::civil::Date = "2026-06-26".parse().unwrap();
+    for i in 0..1100 {
+        let day = start
+            .saturating_add(jiff::Span::new().days(i / 40))
+            .to_string();
+        docs.push(doc(
+            &format!("filler-{i}"),
+            Some(&day),
+            &format!("نشرة الطقس رقم {i} للمناطق الساحلية"),
+            &[&format!(
+                "توقعت دائرة الأرصاد في نشرتها رقم {i} طقسا معتدلا على المناطق الساحلية مع رياح خفيفة."
+            )],
+        ));
+    }
+    let request = corpus().remove(0);
+    let mut paragraphs = request.paragraphs.clone();
+    paragraphs.push("المصدر: وكالة النخيل.".into());
+    let mut copy = Document::new("request-copy", paragraphs);
+    copy.title = request.title.clone();
+    copy.published = Some("2026-07-30".parse().unwrap());
+    docs.push(copy);
+    let (placed, clusterer) = run(&docs);
+    let (first, last) = (&placed[0], &placed[docs.len() - 1]);
+    assert_eq!(
+        last.event, first.event,
+        "the copy joins the request's event"
+    );
+    let event = clusterer
+        .events()
+        .into_iter()
+        .find(|e| e.id == first.event)
+        .unwrap();
+    assert_eq!(event.documents.len(), 2);
+    assert_eq!(
+        event.headline,
+        "السنابل تطلب دعما فنيا من الواحات لتطوير محطات التحلية"
+    );
+}
