@@ -42,7 +42,6 @@ pub struct DocView<'a> {
 /// One earlier document of an event, as kept for scoring.
 #[derive(Debug, Clone)]
 pub struct MemberView {
-    pub vector: SparseVec,
     pub title: SparseVec,
     pub peg: SparseVec,
     pub time: Option<i64>,
@@ -57,10 +56,8 @@ pub struct EventView<'a> {
     pub title_centroid: &'a SparseVec,
     /// Every content word of its documents' headlines.
     pub title_terms: &'a FxHashSet<u64>,
-    /// Recent members (at most a few dozen).
+    /// The first member (its peg) and the most recent ones.
     pub members: &'a [MemberView],
-    /// Number of documents in the event (may exceed `members.len()`).
-    pub size: usize,
     pub entities: &'a FxHashMap<String, u32>,
     pub documents: &'a FxHashSet<DocumentId>,
 }
@@ -83,10 +80,10 @@ impl Signal for CentroidCosine {
     }
 }
 
-/// Cosine of the document's title with the title of the event's first document, its news peg. Unlike
-/// [`TitleSimilarity`] it does not follow the event as it drifts: the annotation rule (the ANT labels' README)
-/// joins reports whose headline and lead give the same happening, and a reaction that resembles the last
-/// report but not the peg is another event.
+/// Cosine of the document's title with the title of the event's first document, its news peg. It does not
+/// follow the event as it drifts: the annotation rule (the ANT labels' README) joins reports whose headline
+/// and lead give the same happening, and a reaction that resembles the last report but not the peg is
+/// another event.
 #[derive(Debug, Clone, Copy)]
 pub struct PegTitle;
 impl Signal for PegTitle {
@@ -265,8 +262,8 @@ pub struct Scorer {
 // threshold was then chosen on the same days (best mean of BCubed and pairwise F1). What to expect on a
 // day not fitted on is what `--cross-validate` reports: each day scored by weights fitted on the other
 // three (mean BCubed F1 0.910, pairwise F1 0.664; no day below 0.885 / 0.629). The entity weight is 0
-// until entities feed the clusterer. The threshold is low because same-event pairs are rare among candidates (about 3 %), so the
-// fitted probabilities are low.
+// until entities feed the clusterer. The threshold is low because same-event pairs are rare among
+// candidates (about 3 %), so the fitted probabilities are low.
 const WEIGHTS: [f32; 10] = [
     1.677, 3.404, 0.912, 0.0, -0.458, 0.603, 0.969, -1.428, 1.417, 1.854,
 ];

@@ -419,7 +419,6 @@ impl Clusterer {
                         title_centroid: &event.title_centroid,
                         title_terms: &event.title_terms,
                         members: &event.members,
-                        size: event.documents.len(),
                         entities: &event.entities,
                         documents: &event.doc_set,
                     },
@@ -612,7 +611,6 @@ impl Clusterer {
             }
         }
         event.members.push(MemberView {
-            vector: prepared.vectors.full.clone(),
             title: prepared.vectors.title.clone(),
             peg: prepared.vectors.peg.clone(),
             time: prepared.time,
@@ -661,7 +659,6 @@ impl Clusterer {
         }
     }
 
-    /// Drops events that left the window from the index.
     /// Drops events that left the window from the index, and retires them: their members and sums are
     /// what made memory grow with the corpus.
     fn prune(&mut self) {

@@ -51,8 +51,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
     // Per slice of 3,000 documents, each stage's seconds: flat slices mean a linear cost.
     let mut slices: Vec<[f64; 5]> = Vec::new();
     let mut sequential = Pipeline::new(Scorer::default());
-    for (i, article) in articles.iter().enumerate() {
-        if i % SLICE == 0 {
+    for (n, article) in articles.iter().enumerate() {
+        if n % SLICE == 0 {
             slices.push(stages);
         }
         let mut lap = Instant::now();
