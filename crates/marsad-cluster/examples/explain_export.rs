@@ -4,8 +4,8 @@
 //!
 //! `cargo run --release -p marsad-cluster --example explain_export -- EXPORT.jsonl`
 
-use marsad_cluster::{Clusterer, Context};
-use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
+use marsad_cluster::Pipeline;
+use marsad_dedup::Analysis;
 use marsad_model::{Document, Record};
 
 fn main() {
@@ -28,12 +28,9 @@ fn main() {
         })
         .collect();
     docs.sort_by_key(|d| (d.published.is_none(), d.published));
-    let (mut dups, mut passages, mut clusterer) = (
-        DuplicateFinder::default(),
-        PassageFinder::default(),
-        Clusterer::default(),
-    );
-    let names: Vec<&str> = clusterer
+    let mut pipeline = Pipeline::default();
+    let names: Vec<&str> = pipeline
+        .clusterer
         .scorer()
         .signals
         .iter()
@@ -42,23 +39,23 @@ fn main() {
     println!("signals {names:?}");
     for doc in &docs {
         let analysis = Analysis::of(doc);
-        let duplicate = dups.add(doc, &analysis);
-        let shared = passages.add(doc, &analysis);
-        let context = Context {
-            shared_with: &shared,
-            duplicate_of: duplicate.of(),
-            ..Context::default()
-        };
-        let (_, candidates) = clusterer.candidates(doc, &analysis, &context);
-        println!("{} {:?} shared {}", doc.source, doc.published, shared.len());
+        let compared = pipeline.compare(doc, &analysis);
+        let context = compared.context(None);
+        let (_, candidates) = pipeline.clusterer.candidates(doc, &analysis, &context);
+        println!(
+            "{} {:?} shared {}",
+            doc.source,
+            doc.published,
+            compared.shared_with.len()
+        );
         for c in &candidates {
             let f: Vec<String> = c.features.iter().map(|x| format!("{x:.2}")).collect();
             println!("   {} p {:.3} [{}]", c.event, c.probability, f.join(" "));
         }
-        let placed = clusterer.add(doc, &analysis, &context);
+        let placed = pipeline.clusterer.add(doc, &analysis, &context);
         println!("  -> {} {}", placed.event, placed.story);
     }
-    for e in clusterer.events() {
+    for e in pipeline.clusterer.events() {
         println!("event {} {} {:?} {}", e.id, e.story, e.date, e.headline);
     }
 }

@@ -10,6 +10,7 @@
 //! | [`vector`] | TF-IDF vectors over stem hashes, title and lead weighted up, rare terms favoured (IDF with a small prior, so a data dir of a few pages on one story still weighs what they share) |
 //! | [`signals`] | the evidence (cosines, title, time, shared passages, entities, outlet) and the logistic scorer |
 //! | [`stream`] | the [`Clusterer`]: candidate retrieval through an inverted index, assignment (undated documents take the time of the event they resemble most), story arcs (re-linked while an event is alone in its arc) |
+//! | [`pipeline`] | duplicates → shared passages → events for one ordered stream: how the dedup stages' findings become the clusterer's [`Context`] |
 //! | [`evaluate`] | BCubed and pairwise precision/recall/F1 against gold labels |
 //!
 //! ```
@@ -32,9 +33,11 @@
 //! [`Context::shared_with`]).
 
 pub mod evaluate;
+pub mod pipeline;
 pub mod signals;
 pub mod stream;
 pub mod vector;
 
+pub use pipeline::{Compared, Pipeline};
 pub use signals::{Scorer, Signal, fit_logistic};
 pub use stream::{Assignment, Candidate, Clusterer, Config, Context, Prepared};

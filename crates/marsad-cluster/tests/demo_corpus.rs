@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use marsad_cluster::Pipeline;
 use marsad_cluster::evaluate::{bcubed, pairwise};
-use marsad_cluster::{Clusterer, Context};
-use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
+use marsad_dedup::Analysis;
 use marsad_extract::{Config, extract_batch};
 use marsad_ingest::read_paths;
 use serde_json::Value;
@@ -36,23 +36,11 @@ fn demo_corpus_events_and_wire_passage() {
         .collect();
     docs.sort_by(|a, b| a.published.cmp(&b.published).then(a.source.cmp(&b.source)));
 
-    let (mut dups, mut passages, mut clusterer) = (
-        DuplicateFinder::default(),
-        PassageFinder::default(),
-        Clusterer::default(),
-    );
+    let mut pipeline = Pipeline::default();
     let mut items = Vec::new();
     let mut key_of = HashMap::new();
     for doc in &docs {
-        let analysis = Analysis::of(doc);
-        let duplicate = dups.add(doc, &analysis);
-        let shared = passages.add(doc, &analysis);
-        let context = Context {
-            shared_with: &shared,
-            duplicate_of: duplicate.of(),
-            ..Context::default()
-        };
-        let placed = clusterer.add(doc, &analysis, &context);
+        let placed = pipeline.place(doc, &Analysis::of(doc), None);
         let file = doc
             .source
             .split("examples/corpus/")
@@ -80,7 +68,7 @@ fn demo_corpus_events_and_wire_passage() {
         .iter()
         .map(|k| k.as_str().unwrap().to_string())
         .collect();
-    let found = passages.shared_passages().into_iter().find(|sp| {
+    let found = pipeline.passages.shared_passages().into_iter().find(|sp| {
         sp.text.contains("كيلوفولت")
             && sp
                 .documents
@@ -89,5 +77,5 @@ fn demo_corpus_events_and_wire_passage() {
                 .count()
                 >= 2
     });
-    assert!(found.is_some(), "{:?}", passages.shared_passages());
+    assert!(found.is_some(), "{:?}", pipeline.passages.shared_passages());
 }

@@ -6,8 +6,8 @@
 //! pushed out by the time signal), the request is another event of the same story arc, and unrelated news
 //! stays in other arcs. Documents go in the order `marsad ingest` uses: by date, undated last.
 
-use marsad_cluster::{Assignment, Clusterer, Context};
-use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
+use marsad_cluster::{Assignment, Clusterer, Pipeline};
+use marsad_dedup::Analysis;
 use marsad_model::Document;
 
 fn doc(source: &str, date: Option<&str>, title: &str, paragraphs: &[&str]) -> Document {
@@ -98,26 +98,12 @@ fn corpus() -> Vec<Document> {
 }
 
 fn run(docs: &[Document]) -> (Vec<Assignment>, Clusterer) {
-    let (mut dups, mut passages, mut clusterer) = (
-        DuplicateFinder::default(),
-        PassageFinder::default(),
-        Clusterer::default(),
-    );
+    let mut pipeline = Pipeline::default();
     let placed = docs
         .iter()
-        .map(|doc| {
-            let analysis = Analysis::of(doc);
-            let duplicate = dups.add(doc, &analysis);
-            let shared = passages.add(doc, &analysis);
-            let context = Context {
-                shared_with: &shared,
-                duplicate_of: duplicate.of(),
-                ..Context::default()
-            };
-            clusterer.add(doc, &analysis, &context)
-        })
+        .map(|doc| pipeline.place(doc, &Analysis::of(doc), None))
         .collect();
-    (placed, clusterer)
+    (placed, pipeline.clusterer)
 }
 
 #[test]

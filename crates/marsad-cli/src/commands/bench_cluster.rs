@@ -4,19 +4,19 @@
 //!
 //! Loading reads and parses every corpus file (as the reference does, whatever the limit). Processing is
 //! per document: building the [`marsad_model::Document`], analysis, exact and near duplicates, shared
-//! passages, event assignment; documents are built and analysed on a second thread
-//! ([`Pipeline::place_all`]). A first, one-thread pass times each stage on its own. Peak memory is the process's high-water mark (VmHWM in /proc/self/status).
+//! passages, event assignment, in three threads ([`Pipeline::place_all`]). A first, one-thread pass times
+//! each stage on its own. Peak memory is the process's high-water mark (VmHWM in /proc/self/status).
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
 use clap::Args as ClapArgs;
-use marsad_cluster::{Context, Scorer};
+use marsad_cluster::{Compared, Pipeline, Scorer};
 use marsad_dedup::Analysis;
 
 use super::Outcome;
-use super::eval_clustering::{Pipeline, load_ant};
+use super::eval_clustering::load_ant;
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -64,17 +64,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
         mark(0);
         let analysis = Analysis::of(&doc);
         mark(1);
-        let duplicate = sequential.duplicates.add(&doc, &analysis);
+        let duplicate_of = sequential.duplicates.add(&doc, &analysis).of().cloned();
         mark(2);
-        let shared = sequential.passages.add(&doc, &analysis);
+        let shared_with = sequential.passages.add(&doc, &analysis);
         mark(3);
-        let context = Context {
-            time: article.time,
-            entities: &[],
-            shared_with: &shared,
-            duplicate_of: duplicate.of(),
+        let compared = Compared {
+            duplicate_of,
+            shared_with,
         };
-        sequential.clusterer.add(&doc, &analysis, &context);
+        sequential
+            .clusterer
+            .add(&doc, &analysis, &compared.context(article.time));
         mark(4);
     }
     slices.push(stages);

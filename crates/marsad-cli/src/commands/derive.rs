@@ -8,8 +8,8 @@
 //! that feeds only new documents to a persisted clusterer can replace this without changing the records.
 
 use anyhow::Result;
-use marsad_cluster::{Clusterer, Context};
-use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
+use marsad_cluster::Pipeline;
+use marsad_dedup::Analysis;
 use marsad_entities::{Gazetteer, find_entities};
 use marsad_model::{Document, DocumentId, EventId, Record};
 use marsad_store::{Kind, SqliteStore, Store};
@@ -39,28 +39,18 @@ pub struct DerivedSets {
 pub fn derive_sets(mut documents: Vec<Document>) -> DerivedSets {
     // A stable sort: documents of one date (and the undated) keep the order given.
     documents.sort_by_key(|d| (d.published.is_none(), d.published));
-    let mut duplicates = DuplicateFinder::default();
-    let mut passages = PassageFinder::default();
-    let mut clusterer = Clusterer::default();
+    let mut pipeline = Pipeline::default();
     for doc in &documents {
-        let analysis = Analysis::of(doc);
-        let duplicate = duplicates.add(doc, &analysis);
-        let shared = passages.add(doc, &analysis);
-        let context = Context {
-            shared_with: &shared,
-            duplicate_of: duplicate.of(),
-            ..Context::default()
-        };
-        clusterer.add(doc, &analysis, &context);
+        pipeline.place(doc, &Analysis::of(doc), None);
     }
-    let events = clusterer.events();
+    let events = pipeline.clusterer.events();
     let event_of: HashMap<DocumentId, EventId> = events
         .iter()
         .flat_map(|e| e.documents.iter().map(|d| (d.clone(), e.id.clone())))
         .collect();
     let found = find_entities(&documents, &Gazetteer::builtin(), Some(&event_of));
-    let stories = clusterer.stories();
-    let shared_passages = passages.shared_passages();
+    let stories = pipeline.clusterer.stories();
+    let shared_passages = pipeline.passages.shared_passages();
     let entities: Vec<marsad_model::Entity> =
         found.entities.iter().map(|e| e.entity.clone()).collect();
     let briefs = briefs(&documents, &events, &stories, &shared_passages, &entities);

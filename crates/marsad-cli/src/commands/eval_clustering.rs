@@ -31,10 +31,10 @@ use clap::Args as ClapArgs;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use marsad_cluster::evaluate::{Scores, bcubed, pairwise};
-use marsad_cluster::{Assignment, Clusterer, Config, Context, Scorer, fit_logistic};
+use marsad_cluster::{Clusterer, Compared, Config, Context, Scorer, fit_logistic};
 use marsad_corpora::ant::{AntArticle, dedupe_by_url, read_ant};
 use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
-use marsad_model::{Document, DocumentId, EventId};
+use marsad_model::{Document, EventId};
 use serde_json::Value;
 
 use super::Outcome;
@@ -76,75 +76,6 @@ pub struct Args {
     explain: bool,
 }
 
-/// ingest → dedup → cluster for one stream of documents: what `eval clustering` and `bench cluster` run.
-pub struct Pipeline {
-    pub duplicates: DuplicateFinder,
-    pub passages: PassageFinder,
-    pub clusterer: Clusterer,
-}
-
-impl Pipeline {
-    pub fn new(scorer: Scorer) -> Pipeline {
-        Pipeline {
-            duplicates: DuplicateFinder::default(),
-            passages: PassageFinder::default(),
-            clusterer: Clusterer::new(Config::default(), scorer),
-        }
-    }
-
-    /// Places documents in the order given, calling `each` with every placement. Three stages, each on its
-    /// own thread with a bounded queue to the next: building and analysing a document (needs nothing from
-    /// the others), duplicates and shared passages (in order), event assignment (in order, on this
-    /// thread). Each stage sees the documents in the same order as one by one, so the result is the same
-    /// as placing them one by one.
-    pub fn place_all<I>(&mut self, documents: I, mut each: impl FnMut(&Document, &Assignment))
-    where
-        I: IntoIterator<Item = (Document, Option<Timestamp>)>,
-        I::IntoIter: Send,
-    {
-        let documents = documents.into_iter();
-        let Pipeline {
-            duplicates,
-            passages,
-            clusterer,
-        } = self;
-        std::thread::scope(|scope| {
-            let (send_analysed, analysed) = std::sync::mpsc::sync_channel(256);
-            let (send_compared, compared) = std::sync::mpsc::sync_channel(256);
-            scope.spawn(move || {
-                for (doc, time) in documents {
-                    let analysis = Analysis::of(&doc);
-                    if send_analysed.send((doc, analysis, time)).is_err() {
-                        break;
-                    }
-                }
-            });
-            scope.spawn(move || {
-                for (doc, analysis, time) in analysed {
-                    let duplicate_of = duplicates.add(&doc, &analysis).of().cloned();
-                    let shared = passages.add(&doc, &analysis);
-                    if send_compared
-                        .send((doc, analysis, time, duplicate_of, shared))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
-            });
-            for (doc, analysis, time, duplicate_of, shared) in compared {
-                let context = Context {
-                    time,
-                    entities: &[],
-                    shared_with: &shared,
-                    duplicate_of: duplicate_of.as_ref(),
-                };
-                let placed = clusterer.add(&doc, &analysis, &context);
-                each(&doc, &placed);
-            }
-        });
-    }
-}
-
 /// One labelled day's stream, analysed once.
 struct DayStream {
     day: Date,
@@ -160,8 +91,7 @@ struct StreamDoc {
     time: Option<Timestamp>,
     docno: String,
     gold: Option<String>,
-    duplicate_of: Option<DocumentId>,
-    shared_with: Vec<DocumentId>,
+    compared: Compared,
 }
 
 struct Labels {
@@ -292,16 +222,14 @@ fn day_stream(articles: &[AntArticle], labels: &Labels, day: Date, warmup_days: 
         }
         let doc = a.to_document();
         let analysis = Analysis::of(&doc);
-        let duplicate_of = duplicates.add(&doc, &analysis).of().cloned();
-        let shared_with = passages.add(&doc, &analysis);
+        let compared = Compared::of(&mut duplicates, &mut passages, &doc, &analysis);
         docs.push(StreamDoc {
             doc,
             analysis,
             time: a.time,
             docno: id.unwrap_or_else(|| a.docno.clone()),
             gold,
-            duplicate_of,
-            shared_with,
+            compared,
         });
     }
     // Labelled articles the corpus did not give (none expected) are scored as singletons.
@@ -325,12 +253,7 @@ fn day_stream(articles: &[AntArticle], labels: &Labels, day: Date, warmup_days: 
 }
 
 fn context(d: &StreamDoc) -> Context<'_> {
-    Context {
-        time: d.time,
-        entities: &[],
-        shared_with: &d.shared_with,
-        duplicate_of: d.duplicate_of.as_ref(),
-    }
+    d.compared.context(d.time)
 }
 
 /// Runs the clusterer over a day's stream; returns article id → predicted event, and the clusterer.
