@@ -3,7 +3,8 @@
 //! BCubed averages, per item, how much of its predicted cluster shares its gold event (precision) and how
 //! much of its gold event shares its predicted cluster (recall); singletons score perfectly on precision, so
 //! a day of mostly one-article events flatters it. Pairwise counts pairs of items put together: it is 0 for
-//! "every item alone" and is the stricter of the two. Always report both.
+//! "every item alone" and is the stricter of the two. Always report both. [`Scores`] (from rates or from
+//! counts) is also what marsad's other evaluations report.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -17,7 +18,8 @@ pub struct Scores {
 }
 
 impl Scores {
-    fn new(precision: f64, recall: f64) -> Scores {
+    /// The scores of a precision and a recall: F1 is their harmonic mean, 0 when both are 0.
+    pub fn new(precision: f64, recall: f64) -> Scores {
         let f1 = if precision + recall > 0.0 {
             2.0 * precision * recall / (precision + recall)
         } else {
@@ -28,6 +30,12 @@ impl Scores {
             recall,
             f1,
         }
+    }
+
+    /// The scores of `correct` items among `predicted` ones, against `gold` ones (0 where a count is 0).
+    pub fn from_counts(correct: usize, predicted: usize, gold: usize) -> Scores {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        Scores::new(ratio(correct, predicted), ratio(correct, gold))
     }
 }
 

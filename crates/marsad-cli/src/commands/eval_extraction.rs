@@ -14,6 +14,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use clap::Args as ClapArgs;
+use marsad_cluster::evaluate::Scores;
 use marsad_extract::{Config, extract, extract_batch};
 use marsad_ingest::{Format, Hints, Page, read_paths};
 
@@ -214,14 +215,11 @@ fn score(counts: &[(usize, usize, usize)]) -> (f64, f64, f64) {
         .filter(|(tp, _, fn_)| tp + fn_ > 0)
         .map(|(tp, _, fn_)| *tp as f64 / (tp + fn_) as f64)
         .collect();
-    let p = precisions.iter().sum::<f64>() / precisions.len().max(1) as f64;
-    let r = recalls.iter().sum::<f64>() / recalls.len().max(1) as f64;
-    let f = if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
-    (p, r, f)
+    let s = Scores::new(
+        precisions.iter().sum::<f64>() / precisions.len().max(1) as f64,
+        recalls.iter().sum::<f64>() / recalls.len().max(1) as f64,
+    );
+    (s.precision, s.recall, s.f1)
 }
 
 fn read_gz(path: &Path) -> Result<Vec<u8>> {

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use clap::Args as ClapArgs;
+use marsad_cluster::evaluate::Scores;
 use marsad_entities::{Gazetteer, LearnedNames, detect};
 use marsad_model::{Document, EntityType};
 
@@ -160,21 +161,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
 }
 
 fn print_row(label: &str, gold: usize, pred: usize, correct: usize) {
-    let p = if pred == 0 {
-        0.0
-    } else {
-        correct as f64 / pred as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        correct as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let Scores {
+        precision: p,
+        recall: r,
+        f1: f,
+    } = Scores::from_counts(correct, pred, gold);
     println!("{label:<6} {gold:>6} {pred:>6} {correct:>6} {p:>7.3} {r:>7.3} {f:>7.3}");
 }
 

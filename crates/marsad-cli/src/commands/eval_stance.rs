@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args as ClapArgs;
 use marsad_brief::contradictions::{Stance, StanceConfig, headline_stance_with};
+use marsad_cluster::evaluate::Scores;
 
 use super::Outcome;
 
@@ -107,7 +108,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let tp = matrix[d][d];
     let predicted_d: usize = matrix.iter().map(|r| r[d]).sum();
     let gold_d: usize = matrix[d].iter().sum();
-    let (p, r, f) = prf(tp, predicted_d, gold_d);
+    let Scores {
+        precision: p,
+        recall: r,
+        f1: f,
+    } = Scores::from_counts(tp, predicted_d, gold_d);
     let correct: usize = (0..3).map(|i| matrix[i][i]).sum();
     println!();
     println!(
@@ -118,7 +123,11 @@ pub fn run(args: &Args) -> Result<Outcome> {
         correct as f64 / pairs.len() as f64,
         pairs.len()
     );
-    let (bp, br, bf) = prf(gold_d, pairs.len(), gold_d);
+    let Scores {
+        precision: bp,
+        recall: br,
+        f1: bf,
+    } = Scores::from_counts(gold_d, pairs.len(), gold_d);
     println!("baseline (always disagree): precision {bp:.3}  recall {br:.3}  F1 {bf:.3}");
     println!(
         "cues fired: low overlap {}, slot conflict {}, negation mismatch {}, opposite words {}",
@@ -145,25 +154,6 @@ pub fn run(args: &Args) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
-}
-
-fn prf(tp: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 {
-        0.0
-    } else {
-        tp as f64 / predicted as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        tp as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 /// The labelled pairs of an ANS stance file; errors name the file and the record.
