@@ -2,21 +2,10 @@
 //! `marsad ingest` stores briefs, `marsad export` carries them in the contract's shape, and `marsad brief`
 //! renders them as Markdown, JSON and HTML. What must be in them comes from examples/corpus/truth.json.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use marsad_model::{Brief, Record};
 
-fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
-}
-
-fn marsad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(args)
-        .output()
-        .expect("run marsad")
-}
+mod common;
+use common::{demo_corpus, marsad};
 
 fn briefs(data: &str) -> Vec<Brief> {
     let export = marsad(&["export", "--data", data]);
@@ -35,7 +24,7 @@ fn the_demo_corpus_briefs_carry_contradictions_attributions_and_a_clean_timeline
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let data = data.to_str().unwrap();
-    let corpus = corpus();
+    let corpus = demo_corpus();
     let ingest = marsad(&["ingest", "--data", data, corpus.to_str().unwrap()]);
     assert!(
         ingest.status.success(),

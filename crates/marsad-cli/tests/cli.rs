@@ -1,28 +1,19 @@
 //! The `marsad` binary over the bundled demo corpus and its truth file (examples/corpus, written for marsad).
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use marsad_text::NameKey;
 
-fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus")
-}
-
-fn marsad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(args)
-        .output()
-        .expect("run marsad")
-}
+mod common;
+use common::{demo_corpus, marsad};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]
-fn demo_runs_on_the_bundled_corpus() {
-    let output = marsad(&["demo", "--corpus", corpus().to_str().unwrap()]);
+fn demo_runs_on_the_bundled_demo_corpus() {
+    let output = marsad(&["demo", "--corpus", demo_corpus().to_str().unwrap()]);
     assert!(
         output.status.success(),
         "{}",
@@ -100,7 +91,7 @@ fn text_commands_work_as_filters() {
 /// apart whatever spellings are compared.
 #[test]
 fn name_keys_on_the_corpus_truth() {
-    let text = std::fs::read_to_string(corpus().join("truth.json")).expect("truth.json");
+    let text = std::fs::read_to_string(demo_corpus().join("truth.json")).expect("truth.json");
     let truth: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     let entities = truth["entities"].as_array().expect("entities");
     let spellings = |entity: &serde_json::Value| -> Vec<String> {

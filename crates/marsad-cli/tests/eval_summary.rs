@@ -4,13 +4,16 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-fn marsad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(args)
-        .output()
-        .expect("run marsad")
+mod common;
+use common::marsad;
+
+/// `marsad eval summary` on an ANT folder and a references file, with any further flags.
+fn eval_summary(ant: &Path, refs: &Path, flags: &[&str]) -> std::process::Output {
+    let (ant, refs) = (ant.to_str().unwrap(), refs.to_str().unwrap());
+    let mut args = vec!["eval", "summary", "--ant", ant, "--references", refs];
+    args.extend(flags);
+    marsad(&args)
 }
 
 fn article(dir: &Path, outlet: &str, docno: &str, time: &str, title: &str, body: &[&str]) {
@@ -92,19 +95,7 @@ fn scores_every_system_on_an_invented_event() {
             "CN-internationalNews-3-20300105",
         ],
     );
-    let ant = dir.path().to_str().unwrap();
-    let refs = refs.to_str().unwrap();
-
-    let table = marsad(&[
-        "eval",
-        "summary",
-        "--ant",
-        ant,
-        "--references",
-        refs,
-        "--words",
-        "40",
-    ]);
+    let table = eval_summary(dir.path(), &refs, &["--words", "40"]);
     assert!(
         table.status.success(),
         "{}",
@@ -116,17 +107,7 @@ fn scores_every_system_on_an_invented_event() {
     }
     assert!(text.contains("1 events, budget 40 words"));
 
-    let json = marsad(&[
-        "eval",
-        "summary",
-        "--ant",
-        ant,
-        "--references",
-        refs,
-        "--words",
-        "40",
-        "--json",
-    ]);
+    let json = eval_summary(dir.path(), &refs, &["--words", "40", "--json"]);
     assert!(json.status.success());
     let row: serde_json::Value =
         serde_json::from_str(String::from_utf8_lossy(&json.stdout).trim()).unwrap();
@@ -171,14 +152,7 @@ fn a_missing_article_fails_its_event_only() {
         &refs,
         &["SK-internationalNews-1-20300105", "XX-none-9-20300105"],
     );
-    let out = marsad(&[
-        "eval",
-        "summary",
-        "--ant",
-        dir.path().to_str().unwrap(),
-        "--references",
-        refs.to_str().unwrap(),
-    ]);
+    let out = eval_summary(dir.path(), &refs, &[]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("20300105-oasis-bridge") && stderr.contains("XX-none-9-20300105"));
@@ -189,14 +163,7 @@ fn a_bad_references_file_names_itself() {
     let dir = tempfile::tempdir().unwrap();
     let refs = dir.path().join("refs.json");
     fs::write(&refs, "{not json").unwrap();
-    let out = marsad(&[
-        "eval",
-        "summary",
-        "--ant",
-        dir.path().to_str().unwrap(),
-        "--references",
-        refs.to_str().unwrap(),
-    ]);
+    let out = eval_summary(dir.path(), &refs, &[]);
     assert_ne!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refs.json"));
 }

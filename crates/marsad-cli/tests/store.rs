@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use marsad_model::{Document, Entity, EntityType, Record, Variant};
@@ -11,12 +11,8 @@ use marsad_search::SearchIndex;
 use marsad_store::schema::MIGRATIONS;
 use marsad_store::{Batch, SqliteStore, Store};
 
-fn marsad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(args)
-        .output()
-        .expect("run marsad")
-}
+mod common;
+use common::marsad;
 
 fn spawn(args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_marsad"))
