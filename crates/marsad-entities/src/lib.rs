@@ -34,6 +34,7 @@
 
 pub mod detect;
 pub mod gazetteer;
+pub mod lead;
 pub mod learn;
 mod lexicon;
 pub mod resolve;
@@ -42,6 +43,7 @@ use std::collections::HashMap;
 
 pub use detect::{FoundBy, Mention, detect};
 pub use gazetteer::{Entry, Gazetteer, GazetteerError};
+pub use lead::lead_entity_keys;
 pub use learn::{LearnedName, LearnedNames};
 use marsad_model::{Document, DocumentId, EventId};
 pub use resolve::{Merge, MergeRule, ResolvedEntity, entity_id, resolve};
