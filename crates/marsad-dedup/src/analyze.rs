@@ -150,9 +150,9 @@ fn analyse_paragraph(text: &str) -> Paragraph {
     let mut toks = Vec::new();
     for token in tokens(ntext) {
         let t = token.text(ntext);
+        let original = normalised.original_range(token.range());
         let word = match token.kind {
             TokenKind::Word | TokenKind::Number => {
-                let original = normalised.original_range(token.range());
                 let number = token.kind == TokenKind::Number;
                 let stemmed = if number { t } else { stem(t) };
                 words.push(Word {
@@ -167,7 +167,7 @@ fn analyse_paragraph(text: &str) -> Paragraph {
             _ => None,
         };
         toks.push((
-            original_start(&normalised, token.range()),
+            original.start,
             Tok {
                 text: t,
                 kind: token.kind,
@@ -193,10 +193,6 @@ fn analyse_paragraph(text: &str) -> Paragraph {
         words,
         sentences: out_sentences,
     }
-}
-
-fn original_start(n: &marsad_text::Normalized, range: Range<usize>) -> usize {
-    n.original_range(range).start
 }
 
 /// The word range of a sentence's reported text, or `None` when nothing was cut.

@@ -35,14 +35,17 @@ fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<Range<usize>> {
     let slice = &text[para.clone()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    // Walks the characters by byte position, with the one before at hand: no per-paragraph buffer of
+    // characters (this runs on every paragraph of every document).
+    let char_at = |pos: usize| slice.get(pos..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();
     let mut sentence_start = 0;
     let mut straight_quote_open = false;
     let mut depth: i32 = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut prev: Option<char> = None;
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let after = pos + c.len_utf8();
         let was_in_quote = depth > 0 || straight_quote_open;
         match c {
             '“' | '«' | '‹' | '„' if respect_quotes => depth += 1,
@@ -57,42 +60,39 @@ fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<
             && was_in_quote
             && depth == 0
             && !straight_quote_open
-            && i > 0
-            && is_terminal(chars[i - 1].1)
-            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_whitespace());
+            && prev.is_some_and(is_terminal)
+            && char_at(after).is_some_and(char::is_whitespace);
         if closes_after_end {
-            let end = chars[i + 1].0;
-            push_trimmed(&mut out, slice, para.start, sentence_start..end);
-            sentence_start = end;
-            i += 1;
+            push_trimmed(&mut out, slice, para.start, sentence_start..after);
+            sentence_start = after;
+            prev = Some(c);
+            pos = after;
             continue;
         }
         let in_quote = respect_quotes && (depth > 0 || straight_quote_open);
-        if is_terminal(c) && !in_quote && ends_sentence(&chars, i) {
+        if is_terminal(c) && !in_quote && ends_sentence(slice, pos, c, prev) {
             // Take further end marks and closing quotes/brackets with this sentence.
-            let mut j = i + 1;
-            while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
+            let mut end = after;
+            let mut last = c;
+            while let Some(n) = char_at(end).filter(|&n| is_terminal(n) || is_closer(n)) {
                 if respect_quotes {
-                    match chars[j].1 {
+                    match n {
                         '”' | '»' | '›' => depth = (depth - 1).max(0),
                         '"' => straight_quote_open = !straight_quote_open,
                         _ => {}
                     }
                 }
-                j += 1;
+                last = n;
+                end += n.len_utf8();
             }
-            let end = if j < chars.len() {
-                chars[j].0
-            } else {
-                slice.len()
-            };
             push_trimmed(&mut out, slice, para.start, sentence_start..end);
             sentence_start = end;
-            i = j;
+            prev = Some(last);
+            pos = end;
             continue;
         }
-        let _ = pos;
-        i += 1;
+        prev = Some(c);
+        pos = after;
     }
     if respect_quotes && (depth > 0 || straight_quote_open) {
         // An unclosed quote would swallow the paragraph: split it as if it had no quotes.
@@ -120,14 +120,13 @@ fn is_closer(c: char) -> bool {
     matches!(c, '”' | '»' | '›' | '"' | '\'' | ')' | ']' | '’')
 }
 
-/// Decides whether the end mark at `chars[i]` really ends a sentence.
-fn ends_sentence(chars: &[(usize, char)], i: usize) -> bool {
-    let c = chars[i].1;
+/// Decides whether the end mark `c` at byte `pos` of `slice` (after `prev`) really ends a sentence.
+fn ends_sentence(slice: &str, pos: usize, c: char, prev: Option<char>) -> bool {
     if c != '.' {
         return true;
     }
-    let prev = i.checked_sub(1).map(|k| chars[k].1);
-    let next = chars.get(i + 1).map(|&(_, c)| c);
+    let rest = &slice[pos + 1..];
+    let next = rest.chars().next();
     // Inside a number or a run of dots that continues a word ("13.08.2025", "example.com").
     if let (Some(p), Some(n)) = (prev, next) {
         if p.is_alphanumeric() && n.is_alphanumeric() {
@@ -135,14 +134,16 @@ fn ends_sentence(chars: &[(usize, char)], i: usize) -> bool {
         }
     }
     // Abbreviation: the word before the dot.
-    let mut k = i;
-    while k > 0 && chars[k - 1].1.is_alphabetic() {
-        k -= 1;
-    }
-    let word: String = chars[k..i].iter().map(|&(_, c)| c).collect();
-    if is_abbreviation(&word) {
+    let before = &slice[..pos];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ch.is_alphabetic())
+        .last()
+        .map_or(pos, |(k, _)| k);
+    if is_abbreviation(&before[word_start..]) {
         // "د. أحمد": an abbreviation followed by more text on the line does not end the sentence.
-        return next.is_none() || !chars[i + 1..].iter().any(|&(_, c)| !c.is_whitespace());
+        return rest.chars().all(char::is_whitespace);
     }
     true
 }
