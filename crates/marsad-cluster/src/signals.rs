@@ -2,12 +2,12 @@
 //! the signals into a probability (logistic regression).
 //!
 //! Built in: [`CentroidCosine`] (TF-IDF of the whole text against the event's), [`TimeProximity`],
-//! [`SharedPassages`] (a wire paragraph the document shares with a member), [`EntityOverlap`] (empty until
-//! the entity stage gives name keys), [`SameOutlet`], and the headline-and-lead signals that model the
-//! annotation rule (same news peg, not same topic): [`PegTitle`] and [`PegLead`] (against the event's first
-//! document), [`TitleCentroid`] (against all its headlines), [`MemberLead`] and [`NewHeadlineSubject`]
-//! (another actor at the head of the headline). A new signal is a struct that implements [`Signal`], added
-//! to a scorer with its weight.
+//! [`SharedPassages`] (a wire paragraph the document shares with a member), [`EntityOverlap`] (fed only by
+//! `marsad eval clustering --entities`; weight 0, see the constants below), [`SameOutlet`], and the
+//! headline-and-lead signals that model the annotation rule (same news peg, not same topic): [`PegTitle`]
+//! and [`PegLead`] (against the event's first document), [`TitleCentroid`] (against all its headlines),
+//! [`MemberLead`] and [`NewHeadlineSubject`] (another actor at the head of the headline). A new signal is a
+//! struct that implements [`Signal`], added to a scorer with its weight.
 //!
 //! Left out on purpose: the best cosine of the whole text or the title with any one member, and the event's
 //! size. Leave-one-day-out over four labelled days (`marsad eval clustering --cross-validate --without …`)

@@ -73,7 +73,8 @@ impl Default for Config {
 pub struct Context<'a> {
     /// When it was published, finer than [`Document::published`]; that date at noon UTC is used otherwise.
     pub time: Option<Timestamp>,
-    /// Entity ids or name keys it mentions (empty until the entity stage runs).
+    /// Entity ids or name keys it mentions, such as `marsad_entities::lead_entity_keys` gives (the pipeline
+    /// leaves this empty: the entity signal's weight is 0).
     pub entities: &'a [String],
     /// Earlier documents it shares a passage with ([`marsad_dedup::PassageFinder::add`]).
     pub shared_with: &'a [DocumentId],
