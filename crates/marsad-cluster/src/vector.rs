@@ -143,9 +143,13 @@ pub struct DocVectors {
 impl Weighting {
     /// The vectors of an analysed document under the current document frequencies.
     pub fn vectors(&self, analysis: &Analysis, df: &DocFreq) -> DocVectors {
-        let mut tf: FxHashMap<u64, f32> = FxHashMap::default();
-        let mut title_tf: FxHashMap<u64, f32> = FxHashMap::default();
-        let mut peg_tf: FxHashMap<u64, f32> = FxHashMap::default();
+        // Sized for a typical article up front: growing these maps was a tenth of the vector time.
+        let mut tf: FxHashMap<u64, f32> =
+            FxHashMap::with_capacity_and_hasher(self.max_words / 2, Default::default());
+        let mut title_tf: FxHashMap<u64, f32> =
+            FxHashMap::with_capacity_and_hasher(32, Default::default());
+        let mut peg_tf: FxHashMap<u64, f32> =
+            FxHashMap::with_capacity_and_hasher(self.lead_words + 32, Default::default());
         for w in analysis.title.iter().filter(|w| !w.stop) {
             *tf.entry(w.hash).or_default() += self.title;
             *title_tf.entry(w.hash).or_default() += 1.0;
@@ -170,11 +174,18 @@ impl Weighting {
                 *title_tf.entry(w.hash).or_default() += 1.0;
             }
         }
+        // One look-up in the (large) document-frequency table and one power per distinct term: the title
+        // and peg terms are all among the full text's.
+        let rarity: FxHashMap<u64, f32> = tf
+            .keys()
+            .map(|&t| (t, df.idf(t).powf(self.idf_power)))
+            .collect();
         let weigh = |(t, f): (&u64, &f32)| {
-            (
-                *t,
-                (1.0 + f.ln().max(0.0)) * df.idf(*t).powf(self.idf_power),
-            )
+            let rarity = rarity
+                .get(t)
+                .copied()
+                .unwrap_or_else(|| df.idf(*t).powf(self.idf_power));
+            (*t, (1.0 + f.ln().max(0.0)) * rarity)
         };
         let mut terms: Vec<u64> = tf.keys().copied().collect();
         terms.sort_unstable();

@@ -16,6 +16,7 @@
 //! What it does not do: say which document copied which (the first seen is listed first), or compare a
 //! document with itself.
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -91,7 +92,11 @@ pub struct PassageFinder {
     config: PassageConfig,
     docs: Vec<Seen>,
     ids: FxHashSet<DocumentId>,
-    postings: FxHashMap<u64, Vec<(u32, u32)>>,
+    /// Each shingle's first posting (document, unit) in the window; most shingles occur once, so keeping
+    /// the first inline spares a list allocation per shingle and halves the table.
+    postings: FxHashMap<u64, (u32, u32)>,
+    /// The later postings of shingles seen more than once, oldest first.
+    more: FxHashMap<u64, Vec<(u32, u32)>>,
     live_from: u32,
     /// `live_from` when stale postings were last dropped.
     purged_at: u32,
@@ -136,12 +141,15 @@ impl PassageFinder {
         let mut found: Vec<u64> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             found.clear();
+            let filter = WordFilter::of(&unit.words);
             for key in &keys[u] {
-                if let Some(list) = self.postings.get(key) {
-                    for &(d, v) in list {
-                        if d >= self.live_from {
-                            found.push(u64::from(d) << 32 | u64::from(v));
-                        }
+                let Some(first) = self.postings.get(key) else {
+                    continue;
+                };
+                let later = self.more.get(key).map_or(&[][..], Vec::as_slice);
+                for &(d, v) in std::iter::once(first).chain(later) {
+                    if d >= self.live_from {
+                        found.push(u64::from(d) << 32 | u64::from(v));
                     }
                 }
             }
@@ -155,13 +163,20 @@ impl PassageFinder {
                     continue;
                 }
                 let other = &self.docs[d as usize].units[v as usize];
+                let shorter = unit.words.len().min(other.words.len());
+                let enough = |aligned: usize| {
+                    aligned >= self.config.min_words
+                        && aligned as f32 >= self.config.min_ratio * shorter as f32
+                };
+                // Most candidates share a stock phrase and little else: rule them out by counting the
+                // words they could align at most, before the quadratic alignment.
+                if !enough(filter.count_in(&other.words)) {
+                    continue;
+                }
                 let Some(al) = align_in(&unit.words, &other.words, &mut self.scratch) else {
                     continue;
                 };
-                let shorter = unit.words.len().min(other.words.len());
-                if al.len < self.config.min_words
-                    || (al.len as f32) < self.config.min_ratio * shorter as f32
-                {
+                if !enough(al.len) {
                     continue;
                 }
                 let old_node =
@@ -174,9 +189,14 @@ impl PassageFinder {
         // Index this document's shingles.
         for (u, unit_keys) in keys.iter().enumerate() {
             for &key in unit_keys {
-                let list = self.postings.entry(key).or_default();
-                if list.len() < self.config.max_postings {
-                    list.push((me, u as u32));
+                let posting = (me, u as u32);
+                if let Entry::Vacant(slot) = self.postings.entry(key) {
+                    slot.insert(posting);
+                    continue;
+                }
+                let list = self.more.entry(key).or_default();
+                if 1 + list.len() < self.config.max_postings {
+                    list.push(posting);
                 }
             }
         }
@@ -238,9 +258,25 @@ impl PassageFinder {
         // Drop stale postings now and then, so the index stays the size of the window.
         if live - self.purged_at >= 512 {
             self.purged_at = live;
-            self.postings.retain(|_, list| {
+            self.more.retain(|_, list| {
                 list.retain(|(d, _)| *d >= live);
                 !list.is_empty()
+            });
+            // Postings are in arrival order: when the first is stale, the oldest live later one (if any)
+            // takes its place.
+            let more = &mut self.more;
+            self.postings.retain(|key, first| {
+                if first.0 >= live {
+                    return true;
+                }
+                let Some(list) = more.get_mut(key) else {
+                    return false;
+                };
+                *first = list.remove(0);
+                if list.is_empty() {
+                    more.remove(key);
+                }
+                true
             });
         }
     }
@@ -375,6 +411,32 @@ fn shingle_count(words: usize) -> usize {
     (words + 1).saturating_sub(SHINGLE_WORDS)
 }
 
+/// A 512-bit set of a sentence's word hashes (one bit per word): how many words of another sentence it may
+/// hold is an upper bound on how many the two can align (false positives only raise the bound).
+struct WordFilter([u64; 8]);
+
+impl WordFilter {
+    fn of(words: &[u64]) -> WordFilter {
+        let mut bits = [0u64; 8];
+        for &w in &words[..words.len().min(ALIGN_MAX)] {
+            bits[(w >> 61) as usize] |= 1 << (w & 63);
+        }
+        WordFilter(bits)
+    }
+
+    /// Words of `words` (as far as alignment reads) that may be in the set.
+    fn count_in(&self, words: &[u64]) -> usize {
+        words[..words.len().min(ALIGN_MAX)]
+            .iter()
+            .filter(|&&w| self.0[(w >> 61) as usize] & (1 << (w & 63)) != 0)
+            .count()
+    }
+}
+
+/// Words of a sentence that alignment reads: long run-on paragraphs are cut, wire sentences are far
+/// shorter than this.
+const ALIGN_MAX: usize = 400;
+
 /// The result of aligning two word sequences.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alignment {
@@ -392,9 +454,7 @@ pub fn align(a: &[u64], b: &[u64]) -> Option<Alignment> {
 
 /// [`align`] with a table the caller keeps between calls (one allocation per finder, not per pair).
 fn align_in(a: &[u64], b: &[u64], dp: &mut Vec<u16>) -> Option<Alignment> {
-    // Long run-on paragraphs are cut: wire sentences are far shorter than this.
-    const MAX: usize = 400;
-    let (a, b) = (&a[..a.len().min(MAX)], &b[..b.len().min(MAX)]);
+    let (a, b) = (&a[..a.len().min(ALIGN_MAX)], &b[..b.len().min(ALIGN_MAX)]);
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return None;
@@ -556,6 +616,19 @@ mod tests {
             prop_assert_eq!(x, y);
             prop_assert!(x <= a.len().min(b.len()));
             prop_assert_eq!(align(&a, &a).map(|al| al.len).unwrap_or(0), a.len());
+        }
+
+        #[test]
+        fn the_word_filter_never_undercounts_an_alignment(
+            a in proptest::collection::vec(any::<u64>(), 0..60),
+            b in proptest::collection::vec(any::<u64>(), 0..60),
+            shared in proptest::collection::vec(any::<u64>(), 0..20)
+        ) {
+            // Interleave shared words into both so that alignments are long, not just chance hits.
+            let a: Vec<u64> = a.into_iter().chain(shared.iter().copied()).collect();
+            let b: Vec<u64> = shared.into_iter().chain(b).collect();
+            let aligned = align(&a, &b).map(|al| al.len).unwrap_or(0);
+            prop_assert!(WordFilter::of(&a).count_in(&b) >= aligned);
         }
     }
 }

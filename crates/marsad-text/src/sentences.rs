@@ -35,16 +35,26 @@ fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<Range<usize>> {
     let slice = &text[para.clone()];
-    // Walks the characters by byte position, with the one before at hand: no per-paragraph buffer of
-    // characters (this runs on every paragraph of every document).
+    let bytes = slice.as_bytes();
     let char_at = |pos: usize| slice.get(pos..).and_then(|rest| rest.chars().next());
+    // The character before a position; every position visited is a character boundary.
+    let char_before = |pos: usize| slice.get(..pos).and_then(|head| head.chars().next_back());
     let mut out = Vec::new();
     let mut sentence_start = 0;
     let mut straight_quote_open = false;
     let mut depth: i32 = 0;
-    let mut prev: Option<char> = None;
     let mut pos = 0;
-    while let Some(c) = char_at(pos) {
+    while pos < bytes.len() {
+        // Only end marks and quotes change anything: skip every other byte without decoding it (this runs
+        // on every paragraph of every document, and most characters are letters).
+        if !may_start_mark(bytes, pos) {
+            pos += 1;
+            continue;
+        }
+        let Some(c) = char_at(pos) else {
+            pos += 1;
+            continue;
+        };
         let after = pos + c.len_utf8();
         let was_in_quote = depth > 0 || straight_quote_open;
         match c {
@@ -60,20 +70,18 @@ fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<
             && was_in_quote
             && depth == 0
             && !straight_quote_open
-            && prev.is_some_and(is_terminal)
+            && char_before(pos).is_some_and(is_terminal)
             && char_at(after).is_some_and(char::is_whitespace);
         if closes_after_end {
             push_trimmed(&mut out, slice, para.start, sentence_start..after);
             sentence_start = after;
-            prev = Some(c);
             pos = after;
             continue;
         }
         let in_quote = respect_quotes && (depth > 0 || straight_quote_open);
-        if is_terminal(c) && !in_quote && ends_sentence(slice, pos, c, prev) {
+        if is_terminal(c) && !in_quote && ends_sentence(slice, pos, c, char_before(pos)) {
             // Take further end marks and closing quotes/brackets with this sentence.
             let mut end = after;
-            let mut last = c;
             while let Some(n) = char_at(end).filter(|&n| is_terminal(n) || is_closer(n)) {
                 if respect_quotes {
                     match n {
@@ -82,16 +90,13 @@ fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<
                         _ => {}
                     }
                 }
-                last = n;
                 end += n.len_utf8();
             }
             push_trimmed(&mut out, slice, para.start, sentence_start..end);
             sentence_start = end;
-            prev = Some(last);
             pos = end;
             continue;
         }
-        prev = Some(c);
         pos = after;
     }
     if respect_quotes && (depth > 0 || straight_quote_open) {
@@ -100,6 +105,17 @@ fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<
     }
     push_trimmed(&mut out, slice, para.start, sentence_start..slice.len());
     out
+}
+
+/// Whether the byte at `pos` can start an end mark or a quote: . ! ? " (ASCII), « » (lead byte C2),
+/// “ ” „ ‹ › … (E2), ۔ (DB), ؟ (D8 9F). A false yes only costs decoding the character.
+#[inline]
+fn may_start_mark(bytes: &[u8], pos: usize) -> bool {
+    match bytes[pos] {
+        b'.' | b'!' | b'?' | b'"' | 0xC2 | 0xE2 | 0xDB => true,
+        0xD8 => bytes.get(pos + 1) == Some(&0x9F),
+        _ => false,
+    }
 }
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, slice: &str, base: usize, range: Range<usize>) {
