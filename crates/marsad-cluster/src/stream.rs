@@ -574,10 +574,15 @@ impl Clusterer {
             let event = &self.events[e as usize];
             // Similar to the event and to its arc as a whole: linking through one event alone lets an
             // arc chain on for months (a war's every battle), each link close to the last.
-            let sim = vector
-                .dot(&event.centroid)
-                .min(vector.dot(&self.stories[event.story].centroid));
-            if sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b) {
+            let qualifies =
+                |sim: f32| sim >= self.config.story_similarity && best.is_none_or(|(_, b)| sim > b);
+            // The arc's cosine only matters when the event's already qualifies (the score is the lower one).
+            let to_event = vector.dot(&event.centroid);
+            if !qualifies(to_event) {
+                continue;
+            }
+            let sim = to_event.min(vector.dot(&self.stories[event.story].centroid));
+            if qualifies(sim) {
                 best = Some((event.story, sim));
             }
         }

@@ -51,9 +51,14 @@ impl SparseVec {
 
     /// The `n` heaviest terms, heaviest first.
     pub fn top(&self, n: usize) -> Vec<(u64, f32)> {
+        let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let mut terms = self.0.clone();
-        terms.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        terms.truncate(n);
+        // Terms are distinct, so the order is total: selecting first gives the same terms as sorting all.
+        if n < terms.len() {
+            terms.select_nth_unstable_by(n, heavier);
+            terms.truncate(n);
+        }
+        terms.sort_unstable_by(heavier);
         terms
     }
 
@@ -214,6 +219,19 @@ mod tests {
                 .len(),
             2
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn top_is_the_head_of_the_sorted_terms(
+            weights in proptest::collection::hash_map(0u64..500, 0.01f32..10.0, 0..80), n in 0usize..90
+        ) {
+            let v = SparseVec::from_weights(weights, 100);
+            let mut all = v.0.clone();
+            all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            all.truncate(n);
+            proptest::prop_assert_eq!(v.top(n), all);
+        }
     }
 
     #[test]

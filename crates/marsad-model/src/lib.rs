@@ -88,46 +88,59 @@ impl DocumentId {
     }
 }
 
+/// Bytes that may start a whitespace character: ASCII whitespace, and the lead bytes of every other one
+/// (U+0085 and U+00A0; U+1680; U+2000..U+205F; U+3000), which never occur inside another character.
+static MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    table
+};
+
+/// The length of the whitespace character at byte `pos` (a character boundary), if there is one.
+fn space_at(text: &str, pos: usize) -> Option<usize> {
+    let b = *text.as_bytes().get(pos)?;
+    if !MAY_START_SPACE[b as usize] {
+        return None;
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
 /// Appends the words of `text` (split at Unicode whitespace) to `out`, one space between them, as
-/// `split_whitespace` and `join(" ")` would, without decoding characters that cannot be whitespace; returns
-/// whether there was any word.
+/// `split_whitespace` and `join(" ")` would, skipping through words a byte at a time without decoding
+/// them; returns whether there was any word.
 fn push_words(out: &mut String, text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut any = false;
-    let mut word_start: Option<usize> = None;
     let mut pos = 0;
-    while pos < bytes.len() {
-        // Every whitespace character is ASCII or starts with one of these lead bytes (U+0085 and U+00A0;
-        // U+1680; U+2000..U+205F; U+3000), which never occur inside another character's encoding.
-        let (space, len) = match bytes[pos] {
-            b if b < 0x80 => ((b as char).is_whitespace(), 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let c = text[pos..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-            _ => (false, 1),
-        };
-        if space {
-            if let Some(start) = word_start.take() {
-                if any {
-                    out.push(' ');
-                }
-                out.push_str(&text[start..pos]);
-                any = true;
-            }
-        } else if word_start.is_none() {
-            word_start = Some(pos);
+    loop {
+        while let Some(len) = space_at(text, pos) {
+            pos += len;
         }
-        pos += len;
-    }
-    if let Some(start) = word_start {
+        if pos >= bytes.len() {
+            return any;
+        }
+        let start = pos;
+        loop {
+            while pos < bytes.len() && !MAY_START_SPACE[bytes[pos] as usize] {
+                pos += 1;
+            }
+            if pos >= bytes.len() || space_at(text, pos).is_some() {
+                break;
+            }
+            // A lead byte of a character that is not whitespace: its other bytes are not in the table.
+            pos += 1;
+        }
         if any {
             out.push(' ');
         }
-        out.push_str(&text[start..]);
+        out.push_str(&text[start..pos]);
         any = true;
     }
-    any
 }
 
 /// Where a document's publication date came from.
