@@ -111,35 +111,48 @@ fn space_at(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// Appends the words of `text` (split at Unicode whitespace) to `out`, one space between them, as
-/// `split_whitespace` and `join(" ")` would, skipping through words a byte at a time without decoding
-/// them; returns whether there was any word.
+/// `split_whitespace` and `join(" ")` would; returns whether there was any word. Stretches whose words are
+/// already one plain space apart (most of a paragraph) are copied whole, and words are skipped through a
+/// byte at a time without decoding them.
 fn push_words(out: &mut String, text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut any = false;
-    let mut pos = 0;
-    loop {
+    let skip_space = |mut pos: usize| {
         while let Some(len) = space_at(text, pos) {
             pos += len;
         }
-        if pos >= bytes.len() {
-            return any;
-        }
-        let start = pos;
+        pos
+    };
+    let end_of_word = |mut pos: usize| {
         loop {
             while pos < bytes.len() && !MAY_START_SPACE[bytes[pos] as usize] {
                 pos += 1;
             }
             if pos >= bytes.len() || space_at(text, pos).is_some() {
-                break;
+                return pos;
             }
             // A lead byte of a character that is not whitespace: its other bytes are not in the table.
             pos += 1;
         }
-        if any {
-            out.push(' ');
+    };
+    let mut pos = skip_space(0);
+    if pos >= bytes.len() {
+        return false;
+    }
+    let mut run_start = pos;
+    loop {
+        let word_end = end_of_word(pos);
+        let next = skip_space(word_end);
+        if next >= bytes.len() {
+            out.push_str(&text[run_start..word_end]);
+            return true;
         }
-        out.push_str(&text[start..pos]);
-        any = true;
+        if next != word_end + 1 || bytes[word_end] != b' ' {
+            // Anything but one plain space between two words ends the stretch; one space follows it.
+            out.push_str(&text[run_start..word_end]);
+            out.push(' ');
+            run_start = next;
+        }
+        pos = next;
     }
 }
 

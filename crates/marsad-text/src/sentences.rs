@@ -47,10 +47,10 @@ fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<
     while pos < bytes.len() {
         // Only end marks and quotes change anything: skip every other byte without decoding it (this runs
         // on every paragraph of every document, and most characters are letters).
-        if !may_start_mark(bytes, pos) {
-            pos += 1;
-            continue;
-        }
+        let Some(found) = next_mark(bytes, pos) else {
+            break;
+        };
+        pos = found;
         let Some(c) = char_at(pos) else {
             pos += 1;
             continue;
@@ -107,14 +107,37 @@ fn split_paragraph(text: &str, para: Range<usize>, respect_quotes: bool) -> Vec<
     out
 }
 
-/// Whether the byte at `pos` can start an end mark or a quote: . ! ? " (ASCII), « » (lead byte C2),
-/// “ ” „ ‹ › … (E2), ۔ (DB), ؟ (D8 9F). A false yes only costs decoding the character.
+/// Bytes that mark where an end mark or a quote may be: . ! ? " (ASCII), the lead bytes of « » (C2), of
+/// “ ” „ ‹ › … (E2) and of ۔ (DB), and the second byte of ؟ (D8 9F), which as a trailing byte is rarer in
+/// Arabic text than its lead byte D8, shared by half the alphabet.
+static MARK_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b, 0x21 | 0x22 | 0x2E | 0x3F | 0xC2 | 0xE2 | 0xDB | 0x9F);
+        b += 1;
+    }
+    table
+};
+
+/// The first character boundary at or after `from` where an end mark or a quote may start. A false hit
+/// only costs decoding the character there.
 #[inline]
-fn may_start_mark(bytes: &[u8], pos: usize) -> bool {
-    match bytes[pos] {
-        b'.' | b'!' | b'?' | b'"' | 0xC2 | 0xE2 | 0xDB => true,
-        0xD8 => bytes.get(pos + 1) == Some(&0x9F),
-        _ => false,
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut pos = from;
+    loop {
+        pos += bytes
+            .get(pos..)?
+            .iter()
+            .position(|&b| MARK_BYTES[b as usize])?;
+        if bytes[pos] != 0x9F {
+            return Some(pos);
+        }
+        // A trailing byte: only ؟ (D8 9F) matters, and it starts one byte back.
+        if pos > from && bytes[pos - 1] == 0xD8 {
+            return Some(pos - 1);
+        }
+        pos += 1;
     }
 }
 
