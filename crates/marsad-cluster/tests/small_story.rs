@@ -218,3 +218,15 @@ fn a_late_copy_joins_an_event_that_left_the_window_and_keeps_its_headline() {
         "السنابل تطلب دعما فنيا من الواحات لتطوير محطات التحلية"
     );
 }
+
+#[test]
+fn the_threaded_pipeline_places_documents_as_one_by_one_does() {
+    let docs = corpus();
+    let (one_by_one, _) = run(&docs);
+    let mut pipeline = Pipeline::default();
+    let mut placed = Vec::new();
+    pipeline.place_all(docs.iter().map(|d| (d.clone(), None)), |_, assignment| {
+        placed.push(assignment.clone())
+    });
+    assert_eq!(placed, one_by_one);
+}
