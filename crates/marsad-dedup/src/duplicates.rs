@@ -12,7 +12,7 @@
 
 use marsad_model::{Document, DocumentId};
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::analyze::Analysis;
 use crate::minhash::{LshIndex, Signature, content_hashes};
@@ -82,13 +82,13 @@ impl DuplicateFinder {
         if let Some(&i) = self.ids.get(&doc.id) {
             return Duplicate::Exact(self.documents[i as usize].clone());
         }
-        let mut hasher = Xxh3::new();
-        let mut any = false;
+        // The word hashes hashed as one buffer (the same value as feeding them one by one, for less).
+        let mut bytes: Vec<u8> = Vec::with_capacity(8 * analysis.body_words().count());
         for w in analysis.body_words() {
-            hasher.update(&w.hash.to_le_bytes());
-            any = true;
+            bytes.extend_from_slice(&w.hash.to_le_bytes());
         }
-        let exact_key = hasher.digest();
+        let any = !bytes.is_empty();
+        let exact_key = xxh3_64(&bytes);
         if any && let Some(&i) = self.exact.get(&exact_key) {
             return Duplicate::Exact(self.documents[i as usize].clone());
         }
