@@ -35,16 +35,14 @@ impl SparseVec {
     pub fn dot(&self, other: &SparseVec) -> f32 {
         let (a, b) = (&self.0, &other.0);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
+        // Both cursors step without a three-way branch: which one moves is data the CPU cannot predict,
+        // while a match (the only branch left) is rare. Same products, same order, same sum.
+        while let (Some(&(ta, wa)), Some(&(tb, wb))) = (a.get(i), b.get(j)) {
+            if ta == tb {
+                sum += wa * wb;
             }
+            i += usize::from(ta <= tb);
+            j += usize::from(tb <= ta);
         }
         sum
     }
