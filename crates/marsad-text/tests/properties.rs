@@ -2,7 +2,7 @@
 //! back into the original, and nothing panics on any UTF-8.
 
 use marsad_text::NameKey;
-use marsad_text::normalize::{Profile, normalize};
+use marsad_text::normalize::{Profile, normalize, normalize_str};
 use marsad_text::sentences::sentences;
 use marsad_text::stem::stem;
 use marsad_text::tokenize::tokens;
@@ -58,6 +58,17 @@ proptest! {
     #[test]
     fn normalisation_is_idempotent(text in any_text()) {
         check_idempotent(&text)?;
+    }
+
+    #[test]
+    fn the_text_only_form_is_the_text_of_the_full_form(text in any_text(), ascii in "[ -~]{0,30}") {
+        // Also plain text that is already normal, which the text-only form returns without normalising.
+        let plain: String = text.chars().filter(|c| ('\u{0621}'..='\u{064A}').contains(c) && *c != '\u{0640}').collect();
+        for sample in [text.as_str(), ascii.as_str(), plain.as_str()] {
+            for profile in [Profile::Search, Profile::Display] {
+                prop_assert_eq!(normalize_str(sample, profile), normalize(sample, profile).into_text());
+            }
+        }
     }
 
     #[test]
