@@ -4,13 +4,17 @@
 //!
 //! Loading reads and parses every corpus file (as the reference does, whatever the limit). Processing is
 //! per document: building the [`marsad_model::Document`], analysis, exact and near duplicates, shared
-//! passages, event assignment, in three threads ([`Pipeline::place_all`]). A first, one-thread pass times
-//! each stage on its own. Peak memory is the process's high-water mark (VmHWM in /proc/self/status).
+//! passages, event assignment, in three threads ([`Pipeline::place_all`]), timed `--repeat` times and
+//! reported by the median; with `--reference`, the Python pipeline runs on the same documents before each
+//! timed pass and the ratio of the two medians is printed, so both are measured on the machine as it is at
+//! that moment. A first, one-thread pass times each stage on its own. Peak memory is the process's
+//! high-water mark (VmHWM in /proc/self/status; the Python child's memory is not in it).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
 use marsad_cluster::{Compared, Pipeline, Scorer};
 use marsad_dedup::Analysis;
@@ -26,6 +30,17 @@ pub struct Args {
     /// How many articles (the earliest); 0 for all.
     #[arg(long, default_value_t = 3000)]
     limit: usize,
+    /// Time the threaded pass this many times and report the median: timings on a shared machine drift
+    /// from run to run.
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
+    /// The Python reference pipeline (`../shared/bench/ref_pipeline.py`): run on the same documents before
+    /// each timed pass, and the ratio of the two medians reported.
+    #[arg(long)]
+    reference: Option<PathBuf>,
+    /// The Python interpreter that runs `--reference`.
+    #[arg(long, default_value = "python3")]
+    python: String,
 }
 
 /// Documents per slice in the per-slice timing.
@@ -81,15 +96,31 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let sequential_s: f64 = stages.iter().sum();
     drop(sequential);
 
-    // The pipeline as it runs: documents built and analysed on a second thread.
-    let start = Instant::now();
-    let mut pipeline = Pipeline::new(Scorer::default());
-    let mut duplicates = 0;
-    pipeline.place_all(
-        articles.iter().map(|a| (a.to_document(), a.time)),
-        |_, placed| duplicates += usize::from(placed.probability >= 1.0 && !placed.new_event),
-    );
-    let process_s = start.elapsed().as_secs_f64();
+    // The pipeline as it runs (Pipeline::place_all), `--repeat` times, each after a run of the reference
+    // when one is given, so that both see the machine in the same state.
+    let mut process_times = Vec::new();
+    let mut reference_rates = Vec::new();
+    let mut last = None;
+    for _ in 0..args.repeat.max(1) {
+        // One pipeline in memory at a time, so peak memory is that of one pass.
+        drop(last.take());
+        if let Some(script) = &args.reference {
+            reference_rates.push(run_reference(&args.python, script, &args.ant, args.limit)?);
+        }
+        let start = Instant::now();
+        let mut pipeline = Pipeline::new(Scorer::default());
+        let mut duplicates = 0;
+        pipeline.place_all(
+            articles.iter().map(|a| (a.to_document(), a.time)),
+            |_, placed| duplicates += usize::from(placed.probability >= 1.0 && !placed.new_event),
+        );
+        process_times.push(start.elapsed().as_secs_f64());
+        last = Some((pipeline, duplicates));
+    }
+    let Some((pipeline, duplicates)) = last else {
+        anyhow::bail!("no timed pass ran");
+    };
+    let process_s = median(&mut process_times.clone());
     let n = articles.len();
     println!(
         "docs {n} load_s {load_s:.2} process_s {process_s:.3} docs_per_s {:.0} end_to_end_docs_per_s {:.0} \
@@ -124,6 +155,19 @@ pub fn run(args: &Args) -> Result<Outcome> {
         stages[3],
         stages[4]
     );
+    if process_times.len() > 1 {
+        let runs: Vec<String> = process_times.iter().map(|t| format!("{t:.3}")).collect();
+        println!("threaded passes (s): {}", runs.join(" "));
+    }
+    if !reference_rates.is_empty() {
+        let runs: Vec<String> = reference_rates.iter().map(|r| format!("{r:.1}")).collect();
+        let reference = median(&mut reference_rates.clone());
+        println!(
+            "reference: docs_per_s median {reference:.1} (runs {}); marsad/reference {:.0}x",
+            runs.join(" "),
+            n as f64 / process_s.max(1e-9) / reference.max(1e-9)
+        );
+    }
     if slices.len() > 2 {
         let lines: Vec<String> = slices
             .windows(2)
@@ -144,4 +188,64 @@ pub fn run(args: &Args) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Done)
+}
+
+/// The median of some timings (the mean of the middle two for an even count).
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+/// Runs the Python reference pipeline on the same corpus and limit and returns its documents per second.
+fn run_reference(python: &str, script: &Path, ant: &Path, limit: usize) -> Result<f64> {
+    let output = Command::new(python)
+        .arg(script)
+        .arg(ant)
+        .arg(limit.to_string())
+        .output()
+        .with_context(|| format!("{}: could not run it with {python}", script.display()))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let tail: Vec<&str> = stderr.lines().rev().take(5).collect();
+        anyhow::bail!(
+            "{}: exited with {} ({})",
+            script.display(),
+            output.status,
+            tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
+        );
+    }
+    reference_rate(&stdout)
+        .with_context(|| format!("{}: no 'docs_per_s' in its output: {stdout}", script.display()))
+}
+
+/// The `docs_per_s` value of the reference pipeline's report line.
+fn reference_rate(output: &str) -> Option<f64> {
+    let mut words = output.split_whitespace();
+    words.find(|w| *w == "docs_per_s")?;
+    words.next()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reference_rate_is_read_from_its_report_line() {
+        let line = "docs 3000 load_s 1.7 process_s 30.1 docs_per_s 99.8 near_dups 11 clusters 477\n";
+        assert_eq!(reference_rate(line), Some(99.8));
+        assert_eq!(reference_rate("Traceback (most recent call last)"), None);
+        assert_eq!(reference_rate("docs_per_s nan?"), None);
+    }
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 2.0, 3.0]), 2.5);
+        assert_eq!(median(&mut []), 0.0);
+    }
 }
