@@ -219,8 +219,12 @@ fn run_reference(python: &str, script: &Path, ant: &Path, limit: usize) -> Resul
             tail.into_iter().rev().collect::<Vec<_>>().join(" / ")
         );
     }
-    reference_rate(&stdout)
-        .with_context(|| format!("{}: no 'docs_per_s' in its output: {stdout}", script.display()))
+    reference_rate(&stdout).with_context(|| {
+        format!(
+            "{}: no 'docs_per_s' in its output: {stdout}",
+            script.display()
+        )
+    })
 }
 
 /// The `docs_per_s` value of the reference pipeline's report line.
@@ -236,7 +240,8 @@ mod tests {
 
     #[test]
     fn the_reference_rate_is_read_from_its_report_line() {
-        let line = "docs 3000 load_s 1.7 process_s 30.1 docs_per_s 99.8 near_dups 11 clusters 477\n";
+        let line =
+            "docs 3000 load_s 1.7 process_s 30.1 docs_per_s 99.8 near_dups 11 clusters 477\n";
         assert_eq!(reference_rate(line), Some(99.8));
         assert_eq!(reference_rate("Traceback (most recent call last)"), None);
         assert_eq!(reference_rate("docs_per_s nan?"), None);
