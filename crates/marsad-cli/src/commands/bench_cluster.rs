@@ -54,6 +54,15 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
+    // A wrong reference path fails now, not after the corpus is loaded and the one-thread pass has run.
+    if let Some(script) = &args.reference
+        && !script.is_file()
+    {
+        anyhow::bail!(
+            "{}: no such file (the --reference script)",
+            script.display()
+        );
+    }
     let start = Instant::now();
     let (mut articles, failed) = load_ant(&args.ant)?;
     if args.limit > 0 {
