@@ -6,6 +6,8 @@
 //! What it does not do: read, extract or store documents, or order them (callers feed them in time order,
 //! undated last).
 
+use std::borrow::Borrow;
+
 use jiff::Timestamp;
 use marsad_dedup::{Analysis, DuplicateFinder, PassageFinder};
 use marsad_model::{Document, DocumentId};
@@ -46,6 +48,12 @@ impl Compared {
     }
 }
 
+/// Documents handed from one stage's thread to the next at a time: one hand-over per document woke the
+/// next thread thousands of times a second.
+const BATCH: usize = 16;
+/// Batches waiting between two stages, at most.
+const QUEUED_BATCHES: usize = 16;
+
 /// Duplicates → passages → events for one stream of documents.
 #[derive(Debug, Default)]
 pub struct Pipeline {
@@ -83,12 +91,13 @@ impl Pipeline {
     /// Places documents in the order given, calling `each` with every placement. Three stages, each on its
     /// own thread with a bounded queue to the next: building and analysing a document (needs nothing from
     /// the others), duplicates and shared passages (in order), event assignment (in order, on this
-    /// thread). Each stage sees the documents in the same order, so the result is the same as placing them
-    /// one by one.
-    pub fn place_all<I>(&mut self, documents: I, mut each: impl FnMut(&Document, &Assignment))
+    /// thread), documents handed over in batches. Each stage sees the documents in the same order, so the
+    /// result is the same as placing them one by one. Documents may be owned or borrowed.
+    pub fn place_all<I, D>(&mut self, documents: I, mut each: impl FnMut(&Document, &Assignment))
     where
-        I: IntoIterator<Item = (Document, Option<Timestamp>)>,
+        I: IntoIterator<Item = (D, Option<Timestamp>)>,
         I::IntoIter: Send,
+        D: Borrow<Document> + Send,
     {
         let documents = documents.into_iter();
         let Pipeline {
@@ -97,27 +106,43 @@ impl Pipeline {
             clusterer,
         } = self;
         std::thread::scope(|scope| {
-            let (send_analysed, analysed) = std::sync::mpsc::sync_channel(256);
-            let (send_compared, compared) = std::sync::mpsc::sync_channel(256);
+            let (send_analysed, analysed) = std::sync::mpsc::sync_channel::<Vec<_>>(QUEUED_BATCHES);
+            let (send_compared, compared) = std::sync::mpsc::sync_channel::<Vec<_>>(QUEUED_BATCHES);
             scope.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
                 for (doc, time) in documents {
-                    let analysis = Analysis::of(&doc);
-                    if send_analysed.send((doc, analysis, time)).is_err() {
-                        break;
+                    let analysis = Analysis::of(doc.borrow());
+                    batch.push((doc, analysis, time));
+                    if batch.len() == BATCH
+                        && send_analysed
+                            .send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)))
+                            .is_err()
+                    {
+                        return;
                     }
+                }
+                if !batch.is_empty() {
+                    let _ = send_analysed.send(batch);
                 }
             });
             scope.spawn(move || {
-                for (doc, analysis, time) in analysed {
-                    let found = Compared::of(duplicates, passages, &doc, &analysis);
-                    if send_compared.send((doc, analysis, time, found)).is_err() {
+                for batch in analysed {
+                    let batch: Vec<_> = batch
+                        .into_iter()
+                        .map(|(doc, analysis, time)| {
+                            let found = Compared::of(duplicates, passages, doc.borrow(), &analysis);
+                            (doc, analysis, time, found)
+                        })
+                        .collect();
+                    if send_compared.send(batch).is_err() {
                         break;
                     }
                 }
             });
-            for (doc, analysis, time, found) in compared {
-                let placed = clusterer.add(&doc, &analysis, &found.context(time));
-                each(&doc, &placed);
+            for (doc, analysis, time, found) in compared.into_iter().flatten() {
+                let doc = doc.borrow();
+                let placed = clusterer.add(doc, &analysis, &found.context(time));
+                each(doc, &placed);
             }
         });
     }

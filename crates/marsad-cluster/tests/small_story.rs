@@ -225,7 +225,7 @@ fn the_threaded_pipeline_places_documents_as_one_by_one_does() {
     let (one_by_one, _) = run(&docs);
     let mut pipeline = Pipeline::default();
     let mut placed = Vec::new();
-    pipeline.place_all(docs.iter().map(|d| (d.clone(), None)), |_, assignment| {
+    pipeline.place_all(docs.iter().map(|d| (d, None)), |_, assignment| {
         placed.push(assignment.clone())
     });
     assert_eq!(placed, one_by_one);

@@ -9,7 +9,6 @@
 
 use anyhow::Result;
 use marsad_cluster::Pipeline;
-use marsad_dedup::Analysis;
 use marsad_entities::{Gazetteer, find_entities};
 use marsad_model::{Document, DocumentId, EventId, Record};
 use marsad_store::{Kind, SqliteStore, Store};
@@ -40,9 +39,7 @@ pub fn derive_sets(mut documents: Vec<Document>) -> DerivedSets {
     // A stable sort: documents of one date (and the undated) keep the order given.
     documents.sort_by_key(|d| (d.published.is_none(), d.published));
     let mut pipeline = Pipeline::default();
-    for doc in &documents {
-        pipeline.place(doc, &Analysis::of(doc), None);
-    }
+    pipeline.place_all(documents.iter().map(|doc| (doc, None)), |_, _| {});
     let events = pipeline.clusterer.events();
     let event_of: HashMap<DocumentId, EventId> = events
         .iter()
