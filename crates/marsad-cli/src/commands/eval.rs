@@ -19,7 +19,7 @@ pub enum EvalCommand {
     Ner(super::eval_ner::Args),
     /// Streaming event clustering against the ANT event labels: BCubed and pairwise P/R/F1 per day.
     #[command(
-        after_help = "Example:\n  marsad eval clustering --ant ../shared/data/antcorpus-multisource --labels ../shared/data/ant-events-dev/ant-events-dev.json eval/clustering/ant-events-20180410.json eval/clustering/ant-events-20180514.json\n  marsad eval clustering --ant DIR --labels FILES --cross-validate          # each day scored by weights fitted on the others\n  marsad eval clustering --ant DIR --labels FILES --fit 2018-03-14,2018-04-10   # refit on some days, check on the rest\n  marsad eval clustering --ant DIR --labels FILES --without peg_lead --cross-validate   # ablation\n  marsad eval clustering --ant DIR --labels FILES --errors --explain        # what went wrong, with each article's candidates"
+        after_help = "Example:\n  marsad eval clustering --ant ../shared/data/antcorpus-multisource --labels ../shared/data/ant-events-dev/ant-events-dev.json eval/clustering/ant-events-*.json\n  marsad eval clustering --ant DIR --labels FILES --cross-validate          # each day scored by weights fitted on the others\n  marsad eval clustering --ant DIR --labels FILES --fit 2018-03-14,2018-04-10   # refit on some days, check on the rest\n  marsad eval clustering --ant DIR --labels FILES --without peg_lead --cross-validate   # ablation\n  marsad eval clustering --ant DIR --labels FILES --errors --explain        # what went wrong, with each article's candidates"
     )]
     Clustering(super::eval_clustering::Args),
     /// Date resolution against hand-labelled expressions in ANT articles: correct, found, and every miss.
