@@ -45,6 +45,11 @@ pub struct Config {
     pub centroid_terms: usize,
     /// Members kept per event for max-similarity signals.
     pub max_members: usize,
+    /// An event's news peg is its first this many documents: their headlines and main terms are the
+    /// vocabulary a new headline's subject is checked against ([`crate::signals::NewHeadlineSubject`]).
+    pub core_documents: usize,
+    /// Heaviest terms of each of those documents' text that the peg's vocabulary takes.
+    pub core_terms: usize,
     /// A new event joins the story of an earlier event up to this many days old...
     pub story_window_days: f32,
     /// ...whose centroid has at least this cosine with the new event's first document.
@@ -61,6 +66,8 @@ impl Default for Config {
             index_terms: 16,
             centroid_terms: 100,
             max_members: 12,
+            core_documents: 3,
+            core_terms: 30,
             story_window_days: 45.0,
             story_similarity: 0.2,
             weighting: Weighting::default(),
@@ -136,8 +143,10 @@ struct EventState {
     documents: Vec<DocumentId>,
     doc_set: FxHashSet<DocumentId>,
     titles: Vec<(String, SparseVec)>,
-    /// Every content word of its documents' headlines (bounded).
-    title_terms: FxHashSet<u64>,
+    /// The vocabulary of its news peg: the headline words and the heaviest terms of the text of its first
+    /// [`Config::core_documents`] documents. Fixed after them, so that actors of reactions that joined do
+    /// not make the next actor's reaction look known.
+    core_terms: FxHashSet<u64>,
     sum: FxHashMap<u64, f32>,
     centroid: SparseVec,
     /// Summed title vectors of its documents, and their normalised top terms: what its headlines say.
@@ -164,21 +173,24 @@ impl EventState {
         self.members = Vec::new();
         self.sum = FxHashMap::default();
         self.title_sum = FxHashMap::default();
-        self.title_terms = FxHashSet::default();
+        self.core_terms = FxHashSet::default();
         self.doc_set = FxHashSet::default();
         self.indexed = FxHashSet::default();
         self.retired = true;
     }
 
-    /// Makes a retired event able to take documents again (a late duplicate of one of its pages).
-    fn revive(&mut self) {
+    /// Makes a retired event able to take documents again (a late duplicate of one of its pages). Its peg
+    /// vocabulary is rebuilt from what was kept: the headline and text centroids' terms.
+    fn revive(&mut self, core_terms: usize) {
         if !self.retired {
             return;
         }
         self.doc_set = self.documents.iter().cloned().collect();
         self.sum = self.centroid.0.iter().copied().collect();
         self.title_sum = self.title_centroid.0.iter().copied().collect();
-        self.title_terms = self.title_centroid.0.iter().map(|(t, _)| *t).collect();
+        self.core_terms = self.title_centroid.0.iter().map(|(t, _)| *t).collect();
+        self.core_terms
+            .extend(self.centroid.top(core_terms).into_iter().map(|(t, _)| t));
         self.retired = false;
     }
 }
@@ -432,7 +444,7 @@ impl Clusterer {
                     &EventView {
                         centroid: &event.centroid,
                         title_centroid: &event.title_centroid,
-                        title_terms: &event.title_terms,
+                        core_terms: &event.core_terms,
                         members: &event.members,
                         entities: &event.entities,
                         documents: &event.doc_set,
@@ -518,7 +530,7 @@ impl Clusterer {
             documents: Vec::new(),
             doc_set: FxHashSet::default(),
             titles: Vec::new(),
-            title_terms: FxHashSet::default(),
+            core_terms: FxHashSet::default(),
             sum: FxHashMap::default(),
             centroid: SparseVec::default(),
             title_sum: FxHashMap::default(),
@@ -609,7 +621,7 @@ impl Clusterer {
     fn update_event(&mut self, e: u32, doc: &Document, prepared: &Prepared, context: &Context<'_>) {
         let config = &self.config;
         let event = &mut self.events[e as usize];
-        event.revive();
+        event.revive(config.core_terms);
         if event.doc_set.insert(doc.id.clone()) {
             event.documents.push(doc.id.clone());
         }
@@ -628,10 +640,14 @@ impl Clusterer {
             &prepared.vectors.title,
             config.centroid_terms,
         );
-        for (t, _) in &prepared.vectors.title.0 {
-            if event.title_terms.len() < 512 {
-                event.title_terms.insert(*t);
-            }
+        if event.documents.len() <= config.core_documents {
+            let text_terms = prepared.vectors.full.top(config.core_terms);
+            let title_terms = prepared.vectors.title.0.iter();
+            event.core_terms.extend(
+                title_terms
+                    .map(|(t, _)| *t)
+                    .chain(text_terms.into_iter().map(|(t, _)| t)),
+            );
         }
         event.members.push(MemberView {
             title: prepared.vectors.title.clone(),
