@@ -32,7 +32,8 @@ pub fn word_hash(stem: &str) -> u64 {
 /// One word of a paragraph or title.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    /// [`word_hash`] of the light stem of the search-normalised word.
+    /// [`word_hash`] of the light stem of the search-normalised word (of the word itself for a stop word
+    /// or a number).
     pub hash: u64,
     /// A function word (or a number-free single letter): left out of shingles and term vectors.
     pub stop: bool,
@@ -166,10 +167,13 @@ fn analyse_paragraph(text: &str) -> Paragraph {
         let word = match token.kind {
             TokenKind::Word | TokenKind::Number => {
                 let number = token.kind == TokenKind::Number;
-                let stemmed = if number { t } else { stem(t) };
+                let stop = !number && (is_stop_word(t) || t.chars().nth(1).is_none());
+                // Stop words take part in no comparison but the exact-duplicate key, where the word as
+                // written serves as well as its stem: stemming them was a third of the stemmer's calls.
+                let stemmed = if number || stop { t } else { stem(t) };
                 words.push(Word {
                     hash: word_hash(stemmed),
-                    stop: !number && (is_stop_word(t) || t.chars().nth(1).is_none()),
+                    stop,
                     number,
                     start: u32::try_from(original.start).unwrap_or(u32::MAX),
                     end: u32::try_from(original.end).unwrap_or(u32::MAX),
