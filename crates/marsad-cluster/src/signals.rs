@@ -169,7 +169,14 @@ impl Signal for MemberLead {
     }
 }
 
-/// exp(-hours / scale) of the gap to the nearest member in time; 0.5 when times are unknown.
+/// exp(-hours / scale) of a gap, or 0.5 when it is unknown: how the time signals turn a gap into evidence.
+fn time_decay(gap_seconds: Option<u64>, scale_hours: f32) -> f32 {
+    gap_seconds.map_or(0.5, |seconds| {
+        (-(seconds as f32 / 3600.0) / scale_hours).exp()
+    })
+}
+
+/// [`time_decay`] of the gap to the nearest member in time.
 #[derive(Debug, Clone, Copy)]
 pub struct TimeProximity {
     pub scale_hours: f32,
@@ -179,24 +186,22 @@ impl Signal for TimeProximity {
         "time_proximity"
     }
     fn score(&self, doc: &DocView<'_>, event: &EventView<'_>) -> f32 {
-        let Some(t) = doc.time else { return 0.5 };
-        let gap = event
-            .members
-            .iter()
-            .filter_map(|m| m.time)
-            .map(|mt| (t - mt).unsigned_abs())
-            .min();
-        match gap {
-            Some(seconds) => (-(seconds as f32 / 3600.0) / self.scale_hours).exp(),
-            None => 0.5,
-        }
+        let gap = doc.time.and_then(|t| {
+            event
+                .members
+                .iter()
+                .filter_map(|m| m.time)
+                .map(|mt| (t - mt).unsigned_abs())
+                .min()
+        });
+        time_decay(gap, self.scale_hours)
     }
 }
 
-/// exp(-hours / scale) of the gap to the event's first document, its news peg; 0.5 when either time is
-/// unknown. [`TimeProximity`] measures the gap to the nearest member, which a day of follow-ups keeps
-/// short however far they have moved from the happening; the annotation rule makes most of those
-/// follow-ups (another actor's statement, a next-day speech, new measures) events of their own.
+/// [`time_decay`] of the gap to the event's first document, its news peg. [`TimeProximity`] measures the
+/// gap to the nearest member, which a day of follow-ups keeps short however far they have moved from the
+/// happening; the annotation rule makes most of those follow-ups (another actor's statement, a next-day
+/// speech, new measures) events of their own.
 #[derive(Debug, Clone, Copy)]
 pub struct PegTime {
     pub scale_hours: f32,
@@ -206,10 +211,9 @@ impl Signal for PegTime {
         "peg_time"
     }
     fn score(&self, doc: &DocView<'_>, event: &EventView<'_>) -> f32 {
-        let (Some(t), Some(peg)) = (doc.time, event.members.first().and_then(|m| m.time)) else {
-            return 0.5;
-        };
-        (-((t - peg).unsigned_abs() as f32 / 3600.0) / self.scale_hours).exp()
+        let peg = event.members.first().and_then(|m| m.time);
+        let gap = doc.time.zip(peg).map(|(t, p)| (t - p).unsigned_abs());
+        time_decay(gap, self.scale_hours)
     }
 }
 
@@ -440,6 +444,49 @@ mod tests {
             ..doc
         };
         assert_eq!(EntityOverlap.score(&none, &event), 0.0);
+    }
+
+    #[test]
+    fn peg_time_measures_from_the_first_member_and_time_proximity_from_the_nearest() {
+        let empty = SparseVec::default();
+        let member = |hours: i64| MemberView {
+            title: SparseVec::default(),
+            peg: SparseVec::default(),
+            time: Some(hours * 3600),
+            outlet: None,
+        };
+        // The peg 24 hours before the document, a follow-up one hour before it.
+        let members = vec![member(0), member(23)];
+        let doc = DocView {
+            vector: &empty,
+            title: &empty,
+            peg: &empty,
+            time: Some(24 * 3600),
+            outlet: None,
+            entities: &[],
+            shared_with: &[],
+            head: &[],
+        };
+        let (terms, entities, documents) = (
+            FxHashSet::default(),
+            FxHashMap::default(),
+            FxHashSet::default(),
+        );
+        let event = EventView {
+            centroid: &empty,
+            title_centroid: &empty,
+            core_terms: &terms,
+            members: &members,
+            entities: &entities,
+            documents: &documents,
+        };
+        let scale_hours = 24.0;
+        let peg = PegTime { scale_hours }.score(&doc, &event);
+        let nearest = TimeProximity { scale_hours }.score(&doc, &event);
+        assert!((peg - (-1.0f32).exp()).abs() < 1e-6, "{peg}");
+        assert!((nearest - (-1.0f32 / 24.0).exp()).abs() < 1e-6, "{nearest}");
+        let undated = DocView { time: None, ..doc };
+        assert_eq!(PegTime { scale_hours }.score(&undated, &event), 0.5);
     }
 
     #[test]
