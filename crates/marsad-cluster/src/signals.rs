@@ -4,9 +4,9 @@
 //! Built in: [`CentroidCosine`] (TF-IDF of the whole text against the event's), [`TimeProximity`],
 //! [`SharedPassages`] (a wire paragraph the document shares with a member), [`EntityOverlap`] (fed only by
 //! `marsad eval clustering --entities`; weight 0, see the constants below), [`SameOutlet`], and the
-//! headline-and-lead signals that model the annotation rule (same news peg, not same topic): [`PegTitle`]
-//! [`PegLead`] and [`PegTime`] (against the event's first document), [`TitleCentroid`] (against all its headlines),
-//! [`MemberLead`] and [`NewHeadlineSubject`] (another actor at the head of the headline). A new signal is a
+//! headline-and-lead signals that model the annotation rule (same news peg, not same topic): [`PegTitle`],
+//! [`PegLead`] and [`PegTime`] (against the event's first document), [`TitleCentroid`] (against all its
+//! headlines), [`MemberLead`] and [`NewHeadlineSubject`] (another actor at the head of the headline). A new signal is a
 //! struct that implements [`Signal`], added to a scorer with its weight.
 //!
 //! Left out on purpose: the best cosine of the whole text or the title with any one member, and the event's
@@ -176,7 +176,7 @@ fn time_decay(gap_seconds: Option<u64>, scale_hours: f32) -> f32 {
     })
 }
 
-/// [`time_decay`] of the gap to the nearest member in time.
+/// exp(-hours / scale) of the gap to the nearest member in time; 0.5 when times are unknown.
 #[derive(Debug, Clone, Copy)]
 pub struct TimeProximity {
     pub scale_hours: f32,
@@ -198,7 +198,8 @@ impl Signal for TimeProximity {
     }
 }
 
-/// [`time_decay`] of the gap to the event's first document, its news peg. [`TimeProximity`] measures the
+/// exp(-hours / scale) of the gap to the event's first document, its news peg; 0.5 when either time is
+/// unknown. [`TimeProximity`] measures the
 /// gap to the nearest member, which a day of follow-ups keeps short however far they have moved from the
 /// happening; the annotation rule makes most of those follow-ups (another actor's statement, a next-day
 /// speech, new measures) events of their own.
@@ -297,10 +298,10 @@ pub struct Scorer {
 // expect on a day not fitted on is what `--cross-validate` reports: each day scored by weights fitted on
 // the other six, mean BCubed F1 0.915, pairwise F1 0.673; the lowest pairwise F1 is 2018-05-14's 0.473
 // (the embassy opening's reports split), and 2018-05-09 (a wave of separate reactions to the US leaving
-// the Iran deal) scores 0.869 / 0.522. The entity weight is 0: with the
-// persons and organisations of headline and lead fed in (`--entities`) the held-out scores did not rise
-// (on four days), and detecting them costs about a quarter of the pipeline's time. The threshold is low
-// because same-event pairs are rare among candidates (about 3 %), so the fitted probabilities are low.
+// the Iran deal) scores 0.869 / 0.522. The entity weight is 0: with the persons and organisations of
+// headline and lead fed in (`--entities`) the held-out scores did not rise (on four days), and detecting
+// them costs about a quarter of the pipeline's time. The threshold is low because same-event pairs are rare
+// among candidates (about 3 %), so the fitted probabilities are low.
 const WEIGHTS: [f32; 11] = [
     1.688, 2.589, 0.831, 0.0, -0.504, 0.493, 0.977, -1.432, 1.487, 1.886, 1.59,
 ];
