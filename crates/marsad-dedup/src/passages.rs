@@ -16,6 +16,7 @@
 //! What it does not do: say which document copied which (the first seen is listed first), or compare a
 //! document with itself.
 
+use std::collections::VecDeque;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
 
@@ -41,8 +42,13 @@ pub struct PassageConfig {
     /// leave by count only. (The document being added, not the newest seen, sets the horizon, so one page
     /// with a wrong future date cannot empty the window for good.)
     pub window_days: i32,
-    /// A shingle found in more documents than this is boilerplate ("تابعونا على …") and is no longer indexed.
+    /// A shingle found in more documents of the window than this is boilerplate ("تابعونا على …") and is no
+    /// longer indexed.
     pub max_postings: usize,
+    /// Postings of documents that left the window are dropped each time this many more have left. Each
+    /// purge reads the whole index, so often costs time and seldom memory; what is found is the same
+    /// either way.
+    pub purge_every: usize,
 }
 
 impl Default for PassageConfig {
@@ -53,6 +59,7 @@ impl Default for PassageConfig {
             window: 3000,
             window_days: 30,
             max_postings: 48,
+            purge_every: 1500,
         }
     }
 }
@@ -98,6 +105,13 @@ pub struct PassageFinder {
     /// The later postings of shingles seen more than once, oldest first.
     more: FxHashMap<u64, Vec<(u32, u32)>>,
     live_from: u32,
+    /// Per document seen, the number of its first sentence among all sentences seen.
+    first_unit: Vec<u32>,
+    /// The word filters of the window's sentences, by sentence number from `filters_from`: the check
+    /// that rules out most candidates reads one cache line here, where the sentence's own words sit
+    /// behind three dependent loads (document, sentences, words), which the window's size makes misses.
+    filters: VecDeque<WordFilter>,
+    filters_from: u32,
     /// `live_from` when stale postings were last dropped.
     purged_at: u32,
     nodes: Vec<Node>,
@@ -141,7 +155,6 @@ impl PassageFinder {
         let mut found: Vec<u64> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             found.clear();
-            let filter = WordFilter::of(&unit.words);
             for key in &keys[u] {
                 let Some(first) = self.postings.get(key) else {
                     continue;
@@ -162,17 +175,19 @@ impl PassageFinder {
                 if hits < 2 && shingle_count(unit.words.len()) > 2 {
                     continue;
                 }
-                let other = &self.docs[d as usize].units[v as usize];
-                let shorter = unit.words.len().min(other.words.len());
+                let filter =
+                    &self.filters[(self.first_unit[d as usize] + v - self.filters_from) as usize];
+                let shorter = unit.words.len().min(filter.words as usize);
                 let enough = |aligned: usize| {
                     aligned >= self.config.min_words
                         && aligned as f32 >= self.config.min_ratio * shorter as f32
                 };
                 // Most candidates share a stock phrase and little else: rule them out by counting the
                 // words they could align at most, before the quadratic alignment.
-                if !enough(filter.count_in(&other.words)) {
+                if !enough(filter.count_in(&unit.words)) {
                     continue;
                 }
+                let other = &self.docs[d as usize].units[v as usize];
                 let Some(al) = align_in(&unit.words, &other.words, &mut self.scratch) else {
                     continue;
                 };
@@ -187,19 +202,30 @@ impl PassageFinder {
             }
         }
         // Index this document's shingles.
+        let live = self.live_from;
         for (u, unit_keys) in keys.iter().enumerate() {
             for &key in unit_keys {
                 let posting = (me, u as u32);
-                if let Entry::Vacant(slot) = self.postings.entry(key) {
-                    slot.insert(posting);
-                    continue;
-                }
+                let first_live = match self.postings.entry(key) {
+                    Entry::Vacant(slot) => {
+                        slot.insert(posting);
+                        continue;
+                    }
+                    Entry::Occupied(first) => first.get().0 >= live,
+                };
+                // Only postings inside the window count against the cap: the stale ones wait for the
+                // next purge, and how often that runs must not change what is found.
                 let list = self.more.entry(key).or_default();
-                if 1 + list.len() < self.config.max_postings {
+                let stale = list.partition_point(|(d, _)| *d < live);
+                if usize::from(first_live) + list.len() - stale < self.config.max_postings {
                     list.push(posting);
                 }
             }
         }
+        let first = self.filters_from + self.filters.len() as u32;
+        self.first_unit.push(first);
+        self.filters
+            .extend(units.iter().map(|unit| WordFilter::of(&unit.words)));
         self.docs.push(Seen {
             id: doc.id.clone(),
             published: doc.published,
@@ -255,8 +281,16 @@ impl PassageFinder {
             seen.paragraphs = Vec::new();
         }
         self.live_from = live;
+        let live_unit = self
+            .first_unit
+            .get(live as usize)
+            .copied()
+            .unwrap_or(self.filters_from + self.filters.len() as u32);
+        let gone = (live_unit - self.filters_from) as usize;
+        self.filters.drain(..gone);
+        self.filters_from = live_unit;
         // Drop stale postings now and then, so the index stays the size of the window.
-        if live - self.purged_at >= 512 {
+        if (live - self.purged_at) as usize >= self.config.purge_every.max(1) {
             self.purged_at = live;
             self.more.retain(|_, list| {
                 list.retain(|(d, _)| *d >= live);
@@ -411,24 +445,39 @@ fn shingle_count(words: usize) -> usize {
     (words + 1).saturating_sub(SHINGLE_WORDS)
 }
 
-/// A 512-bit set of a sentence's word hashes (one bit per word): how many words of another sentence it may
-/// hold is an upper bound on how many the two can align (false positives only raise the bound).
-struct WordFilter([u64; 8]);
+/// A 448-bit set of a sentence's word hashes (one bit per word) and its word count, in one cache line: how
+/// many words of another sentence it may hold is an upper bound on how many the two can align (false
+/// positives only raise the bound).
+#[derive(Debug, Clone)]
+#[repr(C, align(64))]
+struct WordFilter {
+    bits: [u64; 7],
+    words: u32,
+}
 
 impl WordFilter {
+    const BITS: u64 = 7 * 64;
+
     fn of(words: &[u64]) -> WordFilter {
-        let mut bits = [0u64; 8];
+        let mut bits = [0u64; 7];
         for &w in &words[..words.len().min(ALIGN_MAX)] {
-            bits[(w >> 61) as usize] |= 1 << (w & 63);
+            let bit = w % Self::BITS;
+            bits[(bit / 64) as usize] |= 1 << (bit % 64);
         }
-        WordFilter(bits)
+        WordFilter {
+            bits,
+            words: words.len() as u32,
+        }
     }
 
     /// Words of `words` (as far as alignment reads) that may be in the set.
     fn count_in(&self, words: &[u64]) -> usize {
         words[..words.len().min(ALIGN_MAX)]
             .iter()
-            .filter(|&&w| self.0[(w >> 61) as usize] & (1 << (w & 63)) != 0)
+            .filter(|&&w| {
+                let bit = w % Self::BITS;
+                self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+            })
             .count()
     }
 }
@@ -596,6 +645,45 @@ mod tests {
         // An undated page is compared with everything still in the window.
         let undated = doc("d", &["خبر بلا تاريخ عن الوفد.", p]);
         assert_eq!(add(&mut finder, &undated).len(), 2);
+    }
+
+    #[test]
+    fn how_often_stale_postings_are_purged_does_not_change_what_is_found() {
+        // A small window and cap, and pages that repeat one phrase (which fills the cap) and share a
+        // sentence with the page two before them.
+        let sentence = |k: usize| {
+            format!(
+                "أعلنت بلدية المدينة رقم {k} افتتاح حديقة عامة جديدة تضم ملاعب للأطفال ومسارا للدراجات الهوائية."
+            )
+        };
+        let pages: Vec<Document> = (0..24)
+            .map(|k| {
+                doc(
+                    &format!("p{k}"),
+                    &[
+                        "تابعونا على صفحاتنا في مواقع التواصل الاجتماعي لمعرفة آخر الأخبار العاجلة والمحلية أولا بأول.",
+                        &sentence(k / 2),
+                        &format!("خبر خاص بالصفحة {k}."),
+                    ],
+                )
+            })
+            .collect();
+        let run = |purge_every: usize| {
+            let mut finder = PassageFinder::new(PassageConfig {
+                window: 5,
+                max_postings: 3,
+                purge_every,
+                ..PassageConfig::default()
+            });
+            let shared: Vec<Vec<DocumentId>> = pages.iter().map(|p| add(&mut finder, p)).collect();
+            (shared, finder.shared_passages())
+        };
+        let (often, rarely) = (run(1), run(1000));
+        assert_eq!(often.0, rarely.0);
+        assert_eq!(often.1, rarely.1);
+        // Each page shares its sentence with its twin, and the phrase with the window's other pages.
+        assert!(often.0[23].contains(&pages[22].id));
+        assert!(!often.0[23].contains(&pages[10].id));
     }
 
     #[test]
