@@ -95,8 +95,18 @@ impl DuplicateFinder {
         let words = content_hashes(analysis.body_words());
         let signature = Signature::of_words(&words);
         let mut best: Option<(u32, f32)> = None;
+        // The signature is indexed whatever the outcome (an empty text's as a placeholder, so item
+        // numbers stay those of `documents`), and the band table probed once for both.
+        let candidates = match &signature {
+            Some(sig) => self.index.insert_and_find(sig),
+            None => {
+                self.index
+                    .insert(&Signature(Box::new([u32::MAX; crate::minhash::BINS])));
+                Vec::new()
+            }
+        };
         if let Some(sig) = &signature {
-            for candidate in self.index.candidates(sig) {
+            for candidate in candidates {
                 let Some(Some(other)) = self.signatures.get(candidate as usize) else {
                     continue;
                 };
@@ -110,16 +120,6 @@ impl DuplicateFinder {
             }
         }
         let item = self.documents.len() as u32;
-        match &signature {
-            Some(sig) => {
-                self.index.insert(sig);
-            }
-            None => {
-                // Keep item numbers aligned with the LSH index's.
-                self.index
-                    .insert(&Signature(Box::new([u32::MAX; crate::minhash::BINS])));
-            }
-        }
         self.signatures.push(signature);
         self.documents.push(doc.id.clone());
         self.ids.insert(doc.id.clone(), item);

@@ -151,26 +151,47 @@ impl LshIndex {
     /// Adds the next item (its number is [`Self::len`] before the call) and returns that number.
     pub fn insert(&mut self, signature: &Signature) -> u32 {
         let item = self.len() as u32;
-        for band in 0..BANDS {
+        self.link(signature);
+        item
+    }
+
+    /// Adds the next item, as [`Self::insert`] does, and returns the earlier items that share a band with
+    /// it, as [`Self::candidates`] would have just before: one probe of the (large) band table per band
+    /// instead of two.
+    pub fn insert_and_find(&mut self, signature: &Signature) -> Vec<u32> {
+        let previous = self.link(signature);
+        self.chained(previous)
+    }
+
+    /// Items that share at least one band with the signature, each once, most recent first.
+    pub fn candidates(&self, signature: &Signature) -> Vec<u32> {
+        let heads = std::array::from_fn(|band| {
+            self.heads
+                .get(&signature.band_key(band))
+                .copied()
+                .unwrap_or(u32::MAX)
+        });
+        self.chained(heads)
+    }
+
+    /// Puts the next item at the head of its bucket in every band; returns the entries it went in front of.
+    fn link(&mut self, signature: &Signature) -> [u32; BANDS] {
+        let item = self.len() as u32;
+        std::array::from_fn(|band| {
             let entry = item * BANDS as u32 + band as u32;
             let previous = self
                 .heads
                 .insert(signature.band_key(band), entry)
                 .unwrap_or(u32::MAX);
             self.next.push(previous);
-        }
-        item
+            previous
+        })
     }
 
-    /// Items that share at least one band with the signature, each once, most recent first.
-    pub fn candidates(&self, signature: &Signature) -> Vec<u32> {
+    /// The items of the chains starting at these entries, each once, most recent first.
+    fn chained(&self, heads: [u32; BANDS]) -> Vec<u32> {
         let mut out = Vec::new();
-        for band in 0..BANDS {
-            let mut entry = self
-                .heads
-                .get(&signature.band_key(band))
-                .copied()
-                .unwrap_or(u32::MAX);
+        for mut entry in heads {
             while entry != u32::MAX {
                 out.push(entry / BANDS as u32);
                 entry = self.next[entry as usize];
@@ -232,6 +253,35 @@ mod tests {
         let found = index.candidates(&Signature::of_words(&edited).unwrap());
         assert!(found.contains(&a));
         assert!(!found.contains(&b));
+    }
+
+    #[test]
+    fn inserting_and_finding_at_once_finds_what_looking_first_does() {
+        // Three near copies of one text and a stranger, added one after the other both ways.
+        let texts: Vec<Vec<u64>> = (0..4u64)
+            .map(|k| {
+                let mut words: Vec<u64> = if k == 3 {
+                    (500..700).collect()
+                } else {
+                    (0..200).collect()
+                };
+                words[(50 * k) as usize] = 9000 + k;
+                words
+            })
+            .collect();
+        let (mut looked, mut at_once) = (LshIndex::new(), LshIndex::new());
+        for (k, words) in texts.iter().enumerate() {
+            let signature = Signature::of_words(words).unwrap();
+            let expected = looked.candidates(&signature);
+            looked.insert(&signature);
+            let found = at_once.insert_and_find(&signature);
+            assert_eq!(found, expected, "text {k}");
+            assert_eq!(at_once.len(), k + 1);
+        }
+        assert_eq!(
+            at_once.insert_and_find(&Signature::of_words(&texts[0]).unwrap()),
+            vec![2, 1, 0]
+        );
     }
 
     proptest! {
