@@ -549,17 +549,37 @@ impl Clusterer {
     }
 
     fn index_story_terms(&mut self, e: u32, terms: Vec<u64>) {
+        let horizon = self.story_horizon();
         for term in terms {
             if !self.events[e as usize].story_indexed.insert(term) {
                 continue;
             }
             let list = self.story_index.entry(term).or_default();
+            // Listed events whose last document or arc start is further back than twice the story window
+            // can take no new event of a stream in time order; they are the oldest entries, at the front.
+            // Left in, they filled the list of every common term and were read on every look-up.
+            let stale = list
+                .iter()
+                .take_while(|&&old| {
+                    let ArcFilter { last_time, story } = self.arc_filter[old as usize];
+                    last_time.is_some_and(|l| l < horizon)
+                        || self.story_start[story as usize].is_some_and(|s| s < horizon)
+                })
+                .count();
+            list.drain(..stale);
             list.push(e);
             // Only the most recent events per term: old ones fall out of the story window anyway.
             if list.len() > 64 {
                 list.remove(0);
             }
         }
+    }
+
+    /// Events and arcs last active before this time are past linking to (twice the story window behind the
+    /// latest document time seen).
+    fn story_horizon(&self) -> i64 {
+        self.clock
+            .saturating_sub((self.config.story_window_days * 2.0 * 86400.0) as i64)
     }
 
     /// The story of the earlier event most similar to `vector` (a new event's first document, or an
