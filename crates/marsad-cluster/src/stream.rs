@@ -824,3 +824,43 @@ fn headline(titles: &[(String, SparseVec)]) -> String {
     }
     best.map(|(i, _)| titles[i].0.clone()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report on an invented port's expansion, published on a given day.
+    fn report(id: &str, date: &str) -> Document {
+        let mut d = Document::new(
+            id,
+            vec![format!(
+                "وقعت سلطة ميناء القرنفل عقد توسعة الرصيف الشمالي مع شركة المرافئ المتحدة، في خطوة تضاعف قدرة الميناء على استقبال الحاويات. ({id})"
+            )],
+        );
+        d.title = Some("توسعة الرصيف الشمالي في ميناء القرنفل".to_string());
+        d.published = date.parse().ok();
+        d
+    }
+
+    fn add(clusterer: &mut Clusterer, doc: &Document) -> Assignment {
+        clusterer.add(doc, &Analysis::of(doc), &Context::default())
+    }
+
+    #[test]
+    fn the_story_index_lets_go_of_arcs_long_past_the_story_window() {
+        let mut clusterer = Clusterer::default();
+        let first = add(&mut clusterer, &report("a", "2026-01-01"));
+        // Three weeks later: a new event (past the event window) in the same arc.
+        let later = add(&mut clusterer, &report("b", "2026-01-22"));
+        assert!(later.new_event);
+        assert_eq!(later.story, first.story);
+        // Half a year later the arc is long closed: a new arc, and the old events are no longer listed
+        // under the terms the new one was indexed under.
+        let much_later = add(&mut clusterer, &report("c", "2026-07-01"));
+        assert_ne!(much_later.story, first.story);
+        let new_event = clusterer.by_id[&much_later.event];
+        for term in &clusterer.events[new_event as usize].story_indexed {
+            assert_eq!(clusterer.story_index[term], vec![new_event]);
+        }
+    }
+}
