@@ -10,7 +10,7 @@ use super::Outcome;
 pub enum BenchCommand {
     /// ingest → dedup → cluster over the first N ANT articles in time order: documents/s and peak memory.
     #[command(
-        after_help = "Example:\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --limit 3000\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --limit 0    # the whole corpus\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --repeat 5 --reference ../shared/bench/ref_pipeline.py"
+        after_help = "Example:\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --limit 3000\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --limit 0    # the whole corpus\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --repeat 5 --reference ../shared/bench/ref_pipeline.py\n  marsad bench cluster --ant ../shared/data/antcorpus-multisource --limit 0 --repeat 5 --scale-from 3000   # linear cost?"
     )]
     Cluster(super::bench_cluster::Args),
     /// Store and search on the ANT corpus: ingest documents/s, index size per 1,000 documents, search p50/p99.

@@ -41,6 +41,11 @@ pub struct Args {
     /// The Python interpreter that runs `--reference`.
     #[arg(long, default_value = "python3")]
     python: String,
+    /// Before each timed pass, also time a pass over only the first this many documents, and report how
+    /// many times longer the full pass takes: both measured on the machine as it is at that moment (on a
+    /// shared machine, two separate runs can differ by more than the effect being measured).
+    #[arg(long)]
+    scale_from: Option<usize>,
 }
 
 /// Documents per slice in the per-slice timing.
@@ -109,12 +114,23 @@ pub fn run(args: &Args) -> Result<Outcome> {
     // when one is given, so that both see the machine in the same state.
     let mut process_times = Vec::new();
     let mut reference_rates = Vec::new();
+    let mut first_times = Vec::new();
+    let first_n = args.scale_from.map(|n| n.min(articles.len()));
     let mut last = None;
     for _ in 0..args.repeat.max(1) {
         // One pipeline in memory at a time, so peak memory is that of one pass.
         drop(last.take());
         if let Some(script) = &args.reference {
             reference_rates.push(run_reference(&args.python, script, &args.ant, args.limit)?);
+        }
+        if let Some(n) = first_n {
+            let start = Instant::now();
+            let mut pipeline = Pipeline::new(Scorer::default());
+            pipeline.place_all(
+                articles[..n].iter().map(|a| (a.to_document(), a.time)),
+                |_, _| {},
+            );
+            first_times.push(start.elapsed().as_secs_f64());
         }
         let start = Instant::now();
         let mut pipeline = Pipeline::new(Scorer::default());
@@ -167,6 +183,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
     if process_times.len() > 1 {
         let runs: Vec<String> = process_times.iter().map(|t| format!("{t:.3}")).collect();
         println!("threaded passes (s): {}", runs.join(" "));
+    }
+    if let Some(n) = first_n {
+        let first_s = median(&mut first_times.clone());
+        let runs: Vec<String> = first_times.iter().map(|t| format!("{t:.3}")).collect();
+        println!(
+            "scaling: the first {n} documents take {first_s:.3} s (passes {}); all {} take {:.1}x as long for {:.1}x the documents",
+            runs.join(" "),
+            articles.len(),
+            process_s / first_s.max(1e-9),
+            articles.len() as f64 / n.max(1) as f64
+        );
     }
     if !reference_rates.is_empty() {
         let runs: Vec<String> = reference_rates.iter().map(|r| format!("{r:.1}")).collect();
