@@ -46,8 +46,8 @@ pub struct PassageConfig {
     /// longer indexed.
     pub max_postings: usize,
     /// Postings of documents that left the window are dropped each time this many more have left. Each
-    /// purge reads the whole index, so often costs time and seldom memory; what is found is the same
-    /// either way.
+    /// purge reads the whole index: purging often costs time, purging seldom costs memory; what is found
+    /// is the same either way.
     pub purge_every: usize,
 }
 
@@ -649,8 +649,8 @@ mod tests {
 
     #[test]
     fn how_often_stale_postings_are_purged_does_not_change_what_is_found() {
-        // A small window and cap, and pages that repeat one phrase (which fills the cap) and share a
-        // sentence with the page two before them.
+        // A small window and cap, and pages that all repeat one phrase (which fills the cap) and come in
+        // pairs sharing a sentence.
         let sentence = |k: usize| {
             format!(
                 "أعلنت بلدية المدينة رقم {k} افتتاح حديقة عامة جديدة تضم ملاعب للأطفال ومسارا للدراجات الهوائية."
