@@ -16,8 +16,10 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::Args as ClapArgs;
-use marsad_cluster::{Compared, Pipeline, Scorer};
+use marsad_cluster::{Assignment, Compared, Pipeline, Scorer};
+use marsad_corpora::ant::AntArticle;
 use marsad_dedup::Analysis;
+use marsad_model::Document;
 
 use super::Outcome;
 use super::eval_clustering::load_ant;
@@ -124,22 +126,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
             reference_rates.push(run_reference(&args.python, script, &args.ant, args.limit)?);
         }
         if let Some(n) = first_n {
-            let start = Instant::now();
-            let mut pipeline = Pipeline::new(Scorer::default());
-            pipeline.place_all(
-                articles[..n].iter().map(|a| (a.to_document(), a.time)),
-                |_, _| {},
-            );
-            first_times.push(start.elapsed().as_secs_f64());
+            first_times.push(timed_pass(&articles[..n], |_, _| {}).1);
         }
-        let start = Instant::now();
-        let mut pipeline = Pipeline::new(Scorer::default());
         let mut duplicates = 0;
-        pipeline.place_all(
-            articles.iter().map(|a| (a.to_document(), a.time)),
-            |_, placed| duplicates += usize::from(placed.probability >= 1.0 && !placed.new_event),
-        );
-        process_times.push(start.elapsed().as_secs_f64());
+        let (pipeline, seconds) = timed_pass(&articles, |_, placed| {
+            duplicates += usize::from(placed.probability >= 1.0 && !placed.new_event)
+        });
+        process_times.push(seconds);
         last = Some((pipeline, duplicates));
     }
     let Some((pipeline, duplicates)) = last else {
@@ -224,6 +217,18 @@ pub fn run(args: &Args) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Done)
+}
+
+/// One threaded pass of a fresh pipeline over the articles (building each document included): the
+/// pipeline and the seconds it took.
+fn timed_pass(
+    articles: &[AntArticle],
+    each: impl FnMut(&Document, &Assignment),
+) -> (Pipeline, f64) {
+    let start = Instant::now();
+    let mut pipeline = Pipeline::new(Scorer::default());
+    pipeline.place_all(articles.iter().map(|a| (a.to_document(), a.time)), each);
+    (pipeline, start.elapsed().as_secs_f64())
 }
 
 /// The median of some timings (the mean of the middle two for an even count).
