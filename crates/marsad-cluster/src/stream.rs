@@ -549,7 +549,7 @@ impl Clusterer {
     }
 
     fn index_story_terms(&mut self, e: u32, terms: Vec<u64>) {
-        let horizon = self.story_horizon();
+        let horizon = self.twice_behind_clock(self.config.story_window_days * 86400.0);
         for term in terms {
             if !self.events[e as usize].story_indexed.insert(term) {
                 continue;
@@ -575,11 +575,11 @@ impl Clusterer {
         }
     }
 
-    /// Events and arcs last active before this time are past linking to (twice the story window behind the
-    /// latest document time seen).
-    fn story_horizon(&self) -> i64 {
-        self.clock
-            .saturating_sub((self.config.story_window_days * 2.0 * 86400.0) as i64)
+    /// Twice a window (in seconds) behind the latest document time seen: what was last active before then
+    /// is past taking documents (the event window) or new events (the story window) of a stream in time
+    /// order, with a window's slack for documents a little out of order.
+    fn twice_behind_clock(&self, window_seconds: f32) -> i64 {
+        self.clock.saturating_sub((window_seconds * 2.0) as i64)
     }
 
     /// The story of the earlier event most similar to `vector` (a new event's first document, or an
@@ -723,9 +723,7 @@ impl Clusterer {
     /// Drops events that left the window from the index, and retires them: their members and sums are
     /// what made memory grow with the corpus.
     fn prune(&mut self) {
-        let horizon = self
-            .clock
-            .saturating_sub((self.config.window_hours * 2.0 * 3600.0) as i64);
+        let horizon = self.twice_behind_clock(self.config.window_hours * 3600.0);
         // The compact per-event times, as in find_story: the index lists every active event many times.
         let arc_filter = &self.arc_filter;
         self.index.retain(|_, list| {
