@@ -6,8 +6,8 @@
 //! `marsad eval clustering --entities`; weight 0, see the constants below), [`SameOutlet`], and the
 //! headline-and-lead signals that model the annotation rule (same news peg, not same topic): [`PegTitle`],
 //! [`PegLead`] and [`PegTime`] (against the event's first document), [`TitleCentroid`] (against all its
-//! headlines), [`MemberLead`] and [`NewHeadlineSubject`] (another actor at the head of the headline). A new signal is a
-//! struct that implements [`Signal`], added to a scorer with its weight.
+//! headlines), [`MemberLead`] and [`NewHeadlineSubject`] (another actor at the head of the headline). A
+//! new signal is a struct that implements [`Signal`], added to a scorer with its weight.
 //!
 //! Left out on purpose: the best cosine of the whole text or the title with any one member, and the event's
 //! size. Leave-one-day-out over four labelled days (`marsad eval clustering --cross-validate --without …`)
@@ -199,10 +199,9 @@ impl Signal for TimeProximity {
 }
 
 /// exp(-hours / scale) of the gap to the event's first document, its news peg; 0.5 when either time is
-/// unknown. [`TimeProximity`] measures the
-/// gap to the nearest member, which a day of follow-ups keeps short however far they have moved from the
-/// happening; the annotation rule makes most of those follow-ups (another actor's statement, a next-day
-/// speech, new measures) events of their own.
+/// unknown. [`TimeProximity`] measures the gap to the nearest member, which a day of follow-ups keeps short
+/// however far they have moved from the happening; the annotation rule makes most of those follow-ups
+/// (another actor's statement, a next-day speech, new measures) events of their own.
 #[derive(Debug, Clone, Copy)]
 pub struct PegTime {
     pub scale_hours: f32,
