@@ -117,6 +117,8 @@ pub fn run(args: &Args) -> Result<Outcome> {
     let mut process_times = Vec::new();
     let mut reference_rates = Vec::new();
     let mut first_times = Vec::new();
+    let mut process_usage = Vec::new();
+    let mut first_usage = Vec::new();
     let first_n = args.scale_from.map(|n| n.min(articles.len()));
     let mut last = None;
     for _ in 0..args.repeat.max(1) {
@@ -126,13 +128,16 @@ pub fn run(args: &Args) -> Result<Outcome> {
             reference_rates.push(run_reference(&args.python, script, &args.ant, args.limit)?);
         }
         if let Some(n) = first_n {
-            first_times.push(timed_pass(&articles[..n], |_, _| {}).1);
+            let (_, seconds, usage) = timed_pass(&articles[..n], |_, _| {});
+            first_times.push(seconds);
+            first_usage.push(usage);
         }
         let mut duplicates = 0;
-        let (pipeline, seconds) = timed_pass(&articles, |_, placed| {
+        let (pipeline, seconds, usage) = timed_pass(&articles, |_, placed| {
             duplicates += usize::from(placed.probability >= 1.0 && !placed.new_event)
         });
         process_times.push(seconds);
+        process_usage.push(usage);
         last = Some((pipeline, duplicates));
     }
     let Some((pipeline, duplicates)) = last else {
@@ -177,7 +182,13 @@ pub fn run(args: &Args) -> Result<Outcome> {
         let runs: Vec<String> = process_times.iter().map(|t| format!("{t:.3}")).collect();
         println!("threaded passes (s): {}", runs.join(" "));
     }
+    if let Some(line) = kernel_line("threaded", &process_usage) {
+        println!("{line}");
+    }
     if let Some(n) = first_n {
+        if let Some(line) = kernel_line(&format!("first {n}"), &first_usage) {
+            println!("{line}");
+        }
         let first_s = median(&mut first_times.clone());
         let runs: Vec<String> = first_times.iter().map(|t| format!("{t:.3}")).collect();
         println!(
@@ -224,11 +235,65 @@ pub fn run(args: &Args) -> Result<Outcome> {
 fn timed_pass(
     articles: &[AntArticle],
     each: impl FnMut(&Document, &Assignment),
-) -> (Pipeline, f64) {
+) -> (Pipeline, f64, Option<KernelUsage>) {
+    let before = KernelUsage::now();
     let start = Instant::now();
     let mut pipeline = Pipeline::new(Scorer::default());
     pipeline.place_all(articles.iter().map(|a| (a.to_document(), a.time)), each);
-    (pipeline, start.elapsed().as_secs_f64())
+    let seconds = start.elapsed().as_secs_f64();
+    let usage = KernelUsage::now()
+        .zip(before)
+        .map(|(after, before)| after.since(&before));
+    (pipeline, seconds, usage)
+}
+
+/// What the kernel did for the process: system CPU time and minor page faults (fresh memory handed to the
+/// process, zeroed first). A pass that needs more memory than the allocator kept from the pass before
+/// pays for it here: after a run of the reference, which takes long enough for the allocator to give its
+/// memory back, every pass starts cold.
+#[derive(Debug, Clone, Copy)]
+struct KernelUsage {
+    system_s: f64,
+    page_faults: i64,
+}
+
+impl KernelUsage {
+    fn now() -> Option<KernelUsage> {
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
+        // SAFETY: getrusage writes the whole struct when it returns 0, and it is read only then.
+        let usage = unsafe {
+            if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+                return None;
+            }
+            usage.assume_init()
+        };
+        Some(KernelUsage {
+            system_s: usage.ru_stime.tv_sec as f64 + usage.ru_stime.tv_usec as f64 * 1e-6,
+            page_faults: usage.ru_minflt,
+        })
+    }
+
+    fn since(&self, earlier: &KernelUsage) -> KernelUsage {
+        KernelUsage {
+            system_s: self.system_s - earlier.system_s,
+            page_faults: self.page_faults - earlier.page_faults,
+        }
+    }
+}
+
+/// One line with each pass's system time and page faults, or `None` where they could not be read.
+fn kernel_line(passes: &str, usage: &[Option<KernelUsage>]) -> Option<String> {
+    let usage: Option<Vec<KernelUsage>> = usage.iter().copied().collect();
+    let runs: Vec<String> = usage?
+        .iter()
+        .map(|u| format!("{:.3} s/{}", u.system_s, u.page_faults))
+        .collect();
+    (!runs.is_empty()).then(|| {
+        format!(
+            "kernel, {passes} passes (system time/page faults): {}",
+            runs.join(" ")
+        )
+    })
 }
 
 /// The median of some timings (the mean of the middle two for an even count).
@@ -286,6 +351,22 @@ mod tests {
         assert_eq!(reference_rate(line), Some(99.8));
         assert_eq!(reference_rate("Traceback (most recent call last)"), None);
         assert_eq!(reference_rate("docs_per_s nan?"), None);
+    }
+
+    #[test]
+    fn kernel_line_lists_each_pass_or_nothing_when_one_is_unknown() {
+        let pass = |system_s, page_faults| {
+            Some(KernelUsage {
+                system_s,
+                page_faults,
+            })
+        };
+        assert_eq!(
+            kernel_line("threaded", &[pass(0.0314, 850), pass(0.1, 17000)]).as_deref(),
+            Some("kernel, threaded passes (system time/page faults): 0.031 s/850 0.100 s/17000")
+        );
+        assert_eq!(kernel_line("threaded", &[pass(0.1, 1), None]), None);
+        assert_eq!(kernel_line("threaded", &[]), None);
     }
 
     #[test]
