@@ -186,8 +186,17 @@ impl Weighting {
         let mut full = Vec::with_capacity(counts.len());
         let mut title = Vec::new();
         let mut peg = Vec::new();
+        // IDF^1.5 as x·√x when the power is the default: one square root rather than a general power,
+        // for every distinct term of every document.
+        let raise = |x: f32| {
+            if self.idf_power == 1.5 {
+                x * x.sqrt()
+            } else {
+                x.powf(self.idf_power)
+            }
+        };
         for (&term, c) in &counts {
-            let rarity = df.idf(term).powf(self.idf_power);
+            let rarity = raise(df.idf(term));
             let weigh = |f: f32| (term, (1.0 + f.ln().max(0.0)) * rarity);
             terms.push(term);
             full.push(weigh(c.full));
