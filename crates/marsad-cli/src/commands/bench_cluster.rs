@@ -179,8 +179,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
         stages[4]
     );
     if process_times.len() > 1 {
-        let runs: Vec<String> = process_times.iter().map(|t| format!("{t:.3}")).collect();
-        println!("threaded passes (s): {}", runs.join(" "));
+        println!("threaded passes (s): {}", listed(&process_times, 3));
     }
     if let Some(line) = kernel_line("threaded", &process_usage) {
         println!("{line}");
@@ -190,21 +189,19 @@ pub fn run(args: &Args) -> Result<Outcome> {
             println!("{line}");
         }
         let first_s = median(&mut first_times.clone());
-        let runs: Vec<String> = first_times.iter().map(|t| format!("{t:.3}")).collect();
         println!(
             "scaling: the first {n} documents take {first_s:.3} s (passes {}); all {} take {:.1}x as long for {:.1}x the documents",
-            runs.join(" "),
+            listed(&first_times, 3),
             articles.len(),
             process_s / first_s.max(1e-9),
             articles.len() as f64 / n.max(1) as f64
         );
     }
     if !reference_rates.is_empty() {
-        let runs: Vec<String> = reference_rates.iter().map(|r| format!("{r:.1}")).collect();
         let reference = median(&mut reference_rates.clone());
         println!(
             "reference: docs_per_s median {reference:.1} (runs {}); marsad/reference {:.0}x",
-            runs.join(" "),
+            listed(&reference_rates, 1),
             n as f64 / process_s.max(1e-9) / reference.max(1e-9)
         );
     }
@@ -231,7 +228,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
 }
 
 /// One threaded pass of a fresh pipeline over the articles (building each document included): the
-/// pipeline and the seconds it took.
+/// pipeline, the seconds it took, and what the kernel did for it (where that could be read).
 fn timed_pass(
     articles: &[AntArticle],
     each: impl FnMut(&Document, &Assignment),
@@ -294,6 +291,12 @@ fn kernel_line(passes: &str, usage: &[Option<KernelUsage>]) -> Option<String> {
             runs.join(" ")
         )
     })
+}
+
+/// Values with this many decimals, one space apart: one number per run.
+fn listed(values: &[f64], decimals: usize) -> String {
+    let runs: Vec<String> = values.iter().map(|v| format!("{v:.decimals$}")).collect();
+    runs.join(" ")
 }
 
 /// The median of some timings (the mean of the middle two for an even count).
@@ -367,6 +370,13 @@ mod tests {
         );
         assert_eq!(kernel_line("threaded", &[pass(0.1, 1), None]), None);
         assert_eq!(kernel_line("threaded", &[]), None);
+    }
+
+    #[test]
+    fn listed_values_keep_the_decimals_asked_for() {
+        assert_eq!(listed(&[0.3141, 2.0], 3), "0.314 2.000");
+        assert_eq!(listed(&[104.14], 1), "104.1");
+        assert_eq!(listed(&[], 3), "");
     }
 
     #[test]
