@@ -240,8 +240,7 @@ impl PassageFinder {
                 }
             }
         }
-        let first = self.filters_from + self.filters.len() as u32;
-        self.first_unit.push(first);
+        self.first_unit.push(self.next_unit());
         self.filters
             .extend(units.iter().map(|unit| WordFilter::of(&unit.words)));
         self.docs.push(Seen {
@@ -277,6 +276,11 @@ impl PassageFinder {
         units
     }
 
+    /// The number the next sentence seen will get (counting every sentence seen so far).
+    fn next_unit(&self) -> u32 {
+        self.filters_from + self.filters.len() as u32
+    }
+
     fn evict(&mut self, now: Option<Date>) {
         let by_count = self.docs.len().saturating_sub(self.config.window) as u32;
         let horizon = now.and_then(|n| {
@@ -303,7 +307,7 @@ impl PassageFinder {
             .first_unit
             .get(live as usize)
             .copied()
-            .unwrap_or(self.filters_from + self.filters.len() as u32);
+            .unwrap_or_else(|| self.next_unit());
         let gone = (live_unit - self.filters_from) as usize;
         self.filters.drain(..gone);
         self.filters_from = live_unit;
@@ -476,11 +480,17 @@ struct WordFilter {
 impl WordFilter {
     const BITS: u64 = 7 * 64;
 
+    /// The word of the set a word hash falls in, and its bit there.
+    fn slot(word: u64) -> (usize, u64) {
+        let bit = word % Self::BITS;
+        ((bit / 64) as usize, 1 << (bit % 64))
+    }
+
     fn of(words: &[u64]) -> WordFilter {
         let mut bits = [0u64; 7];
         for &w in &words[..words.len().min(ALIGN_MAX)] {
-            let bit = w % Self::BITS;
-            bits[(bit / 64) as usize] |= 1 << (bit % 64);
+            let (i, bit) = Self::slot(w);
+            bits[i] |= bit;
         }
         WordFilter {
             bits,
@@ -493,8 +503,8 @@ impl WordFilter {
         words[..words.len().min(ALIGN_MAX)]
             .iter()
             .filter(|&&w| {
-                let bit = w % Self::BITS;
-                self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+                let (i, bit) = Self::slot(w);
+                self.bits[i] & bit != 0
             })
             .count()
     }
