@@ -229,13 +229,9 @@ impl Signal for ContentTime {
         CentroidCosine.score(doc, event) * time.score(doc, event)
     }
     fn score_after(&self, doc: &DocView<'_>, event: &EventView<'_>, before: &[f32]) -> f32 {
-        match self
-            .reuse
+        self.reuse
             .and_then(|(text, time)| Some(before.get(text)? * before.get(time)?))
-        {
-            Some(product) => product,
-            None => self.score(doc, event),
-        }
+            .unwrap_or_else(|| self.score(doc, event))
     }
 }
 
@@ -329,6 +325,9 @@ pub struct Scorer {
     pub threshold: f32,
 }
 
+/// The time scale of the built-in time signals ([`TimeProximity`], [`PegTime`], [`ContentTime`]).
+const TIME_SCALE_HOURS: f32 = 24.0;
+
 // Fitted with `marsad eval clustering --fit` on all ten labelled days, 2018-02-20, 03-14, 03-18, 03-20,
 // 03-27, 04-04, 04-10, 05-09, 05-14 and 06-04 (the two dev days of ../shared/data/ant-events-dev and our own
 // eight in eval/clustering/): logistic regression (L2 1e-3, 4000 steps of batch gradient descent) on the
@@ -372,9 +371,10 @@ impl Default for Scorer {
 impl Scorer {
     /// The built-in signals, in the order their weights are given.
     pub fn builtin_signals() -> Vec<Box<dyn Signal>> {
-        vec![
+        let scale_hours = TIME_SCALE_HOURS;
+        let mut signals: Vec<Box<dyn Signal>> = vec![
             Box::new(CentroidCosine),
-            Box::new(TimeProximity { scale_hours: 24.0 }),
+            Box::new(TimeProximity { scale_hours }),
             Box::new(SharedPassages),
             Box::new(EntityOverlap),
             Box::new(SameOutlet),
@@ -383,12 +383,13 @@ impl Scorer {
             Box::new(NewHeadlineSubject),
             Box::new(PegLead),
             Box::new(MemberLead),
-            Box::new(PegTime { scale_hours: 24.0 }),
-            Box::new(ContentTime {
-                scale_hours: 24.0,
-                reuse: Some((0, 1)),
-            }),
-        ]
+            Box::new(PegTime { scale_hours }),
+        ];
+        // The product reads the two factors the scorer has already computed, found by name.
+        let at = |name: &str| signals.iter().position(|s| s.name() == name);
+        let reuse = at(CentroidCosine.name()).zip(at(TimeProximity { scale_hours }.name()));
+        signals.push(Box::new(ContentTime { scale_hours, reuse }));
+        signals
     }
 
     /// The built-in signals with the given weights (one per signal; missing ones are 0).
