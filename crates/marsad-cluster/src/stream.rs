@@ -147,10 +147,10 @@ struct EventState {
     /// [`Config::core_documents`] documents. Fixed after them, so that actors of reactions that joined do
     /// not make the next actor's reaction look known.
     core_terms: FxHashSet<u64>,
-    sum: FxHashMap<u64, f32>,
+    sum: TermSum,
     centroid: SparseVec,
     /// Summed title vectors of its documents, and their normalised top terms: what its headlines say.
-    title_sum: FxHashMap<u64, f32>,
+    title_sum: TermSum,
     title_centroid: SparseVec,
     members: Vec<MemberView>,
     indexed: FxHashSet<u64>,
@@ -171,8 +171,8 @@ impl EventState {
         let headline = headline(&self.titles);
         self.titles = vec![(headline, SparseVec::default())];
         self.members = Vec::new();
-        self.sum = FxHashMap::default();
-        self.title_sum = FxHashMap::default();
+        self.sum = TermSum::new();
+        self.title_sum = TermSum::new();
         self.core_terms = FxHashSet::default();
         self.doc_set = FxHashSet::default();
         self.indexed = FxHashSet::default();
@@ -186,8 +186,8 @@ impl EventState {
             return;
         }
         self.doc_set = self.documents.iter().cloned().collect();
-        self.sum = self.centroid.0.iter().copied().collect();
-        self.title_sum = self.title_centroid.0.iter().copied().collect();
+        self.sum = self.centroid.0.clone();
+        self.title_sum = self.title_centroid.0.clone();
         self.core_terms = self.title_centroid.0.iter().map(|(t, _)| *t).collect();
         self.core_terms
             .extend(self.centroid.top(core_terms).into_iter().map(|(t, _)| t));
@@ -200,7 +200,7 @@ struct StoryState {
     id: StoryId,
     events: Vec<usize>,
     /// Summed vectors of its events (first document at opening, centroid when an event moves in).
-    sum: FxHashMap<u64, f32>,
+    sum: TermSum,
     centroid: SparseVec,
 }
 
@@ -209,7 +209,7 @@ impl StoryState {
         StoryState {
             id,
             events: Vec::new(),
-            sum: FxHashMap::default(),
+            sum: TermSum::new(),
             centroid: SparseVec::default(),
         }
     }
@@ -219,18 +219,46 @@ impl StoryState {
     }
 }
 
+/// A running sum of vectors: (term, summed weight), sorted by term, as a [`SparseVec`]'s terms are, so
+/// adding a vector is one merge of two sorted lists rather than a hash-table update per term.
+type TermSum = Vec<(u64, f32)>;
+
 /// Adds a vector to a running sum of vectors and returns the sum's normalised top `keep` terms. The sum is
 /// kept bounded: past four times `keep` terms, only the heaviest twice `keep` stay.
-fn accumulate(sum: &mut FxHashMap<u64, f32>, vector: &SparseVec, keep: usize) -> SparseVec {
-    for (t, w) in &vector.0 {
-        *sum.entry(*t).or_default() += w;
+fn accumulate(sum: &mut TermSum, vector: &SparseVec, keep: usize) -> SparseVec {
+    let added = &vector.0;
+    let mut merged = Vec::with_capacity(sum.len() + added.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&(ts, ws)), Some(&(tv, wv))) = (sum.get(i), added.get(j)) {
+        match ts.cmp(&tv) {
+            std::cmp::Ordering::Less => {
+                merged.push((ts, ws));
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                merged.push((tv, wv));
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                merged.push((ts, ws + wv));
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    if sum.len() > keep * 4 {
-        let kept = SparseVec::from_weights(sum.iter().map(|(t, w)| (*t, *w)), keep * 2);
-        let kept: FxHashSet<u64> = kept.0.iter().map(|(t, _)| *t).collect();
-        sum.retain(|t, _| kept.contains(t));
+    merged.extend_from_slice(&sum[i..]);
+    merged.extend_from_slice(&added[j..]);
+    if merged.len() > keep * 4 {
+        // The heaviest twice `keep` (of the positive weights), by the order `SparseVec::from_weights` keeps.
+        merged.retain(|(_, w)| *w > 0.0);
+        if merged.len() > keep * 2 {
+            merged.select_nth_unstable_by(keep * 2, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            merged.truncate(keep * 2);
+            merged.sort_unstable_by_key(|(t, _)| *t);
+        }
     }
-    SparseVec::from_weights(sum.iter().map(|(t, w)| (*t, *w)), keep)
+    *sum = merged;
+    SparseVec::from_weights(sum.iter().copied(), keep)
 }
 
 /// An event's latest time and its arc.
@@ -531,9 +559,9 @@ impl Clusterer {
             doc_set: FxHashSet::default(),
             titles: Vec::new(),
             core_terms: FxHashSet::default(),
-            sum: FxHashMap::default(),
+            sum: TermSum::new(),
             centroid: SparseVec::default(),
-            title_sum: FxHashMap::default(),
+            title_sum: TermSum::new(),
             title_centroid: SparseVec::default(),
             members: Vec::new(),
             indexed: FxHashSet::default(),
@@ -713,7 +741,7 @@ impl Clusterer {
             } else {
                 // Still alone: its arc is the event itself, as it stands now.
                 let story = &mut self.stories[self.events[e as usize].story];
-                story.sum = centroid.0.iter().copied().collect();
+                story.sum = centroid.0.clone();
                 story.centroid = centroid;
             }
             self.index_story_terms(e, top.into_iter().map(|(t, _)| t).collect());
@@ -842,6 +870,39 @@ mod tests {
 
     fn add(clusterer: &mut Clusterer, doc: &Document) -> Assignment {
         clusterer.add(doc, &Analysis::of(doc), &Context::default())
+    }
+
+    proptest::proptest! {
+        /// The sorted-merge sum gives the centroid a plain map of sums, pruned the same way, gives (a
+        /// vector's terms are distinct, as a document's are).
+        #[test]
+        fn accumulate_sums_like_a_map_of_terms(
+            vectors in proptest::collection::vec(
+                proptest::collection::btree_map(0u64..40, 0.01f32..1.0, 0..12), 1..20),
+        ) {
+            let keep = 3;
+            let mut sum = TermSum::new();
+            let mut plain: std::collections::BTreeMap<u64, f32> = Default::default();
+            for weights in vectors {
+                let vector = SparseVec::from_weights(weights, 100);
+                let centroid = accumulate(&mut sum, &vector, keep);
+                for (t, w) in &vector.0 {
+                    *plain.entry(*t).or_default() += w;
+                }
+                if plain.len() > keep * 4 {
+                    let kept = SparseVec::from_weights(plain.iter().map(|(t, w)| (*t, *w)), keep * 2);
+                    plain.retain(|t, _| kept.0.iter().any(|(k, _)| k == t));
+                }
+                let expected = SparseVec::from_weights(plain.iter().map(|(t, w)| (*t, *w)), keep);
+                let summed: Vec<(u64, f32)> = plain.iter().map(|(t, w)| (*t, *w)).collect();
+                proptest::prop_assert_eq!(&sum, &summed);
+                proptest::prop_assert_eq!(centroid.0.len(), expected.0.len());
+                for ((t, w), (te, we)) in centroid.0.iter().zip(&expected.0) {
+                    proptest::prop_assert_eq!(t, te);
+                    proptest::prop_assert!((w - we).abs() < 1e-5);
+                }
+            }
+        }
     }
 
     #[test]
