@@ -28,7 +28,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::signals::{DocView, EventView, MemberView, Scorer};
-use crate::vector::{DocFreq, DocVectors, SparseVec, Weighting};
+use crate::vector::{DocFreq, DocVectors, SparseVec, Weighting, heaviest};
 
 /// Settings of the clusterer.
 #[derive(Debug, Clone)]
@@ -249,13 +249,9 @@ fn accumulate(sum: &mut TermSum, vector: &SparseVec, keep: usize) -> SparseVec {
     merged.extend_from_slice(&sum[i..]);
     merged.extend_from_slice(&added[j..]);
     if merged.len() > keep * 4 {
-        // The heaviest twice `keep` (of the positive weights), by the order `SparseVec::from_weights` keeps.
-        merged.retain(|(_, w)| *w > 0.0);
-        if merged.len() > keep * 2 {
-            merged.select_nth_unstable_by(keep * 2, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            merged.truncate(keep * 2);
-            merged.sort_unstable_by_key(|(t, _)| *t);
-        }
+        // The terms `SparseVec::from_weights` would keep, with their raw sums, back in term order.
+        merged = heaviest(merged, keep * 2);
+        merged.sort_unstable_by_key(|(t, _)| *t);
     }
     *sum = merged;
     SparseVec::from_weights(sum.iter().copied(), keep)

@@ -13,14 +13,28 @@ use rustc_hash::FxHashMap;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SparseVec(pub Vec<(u64, f32)>);
 
+/// The order in which terms are kept: the heavier first, the lower term first among equal weights.
+pub(crate) fn heavier(a: &(u64, f32), b: &(u64, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// The `keep` heaviest terms (by [`heavier`]) among those of positive weight, in no particular order.
+pub(crate) fn heaviest(
+    weights: impl IntoIterator<Item = (u64, f32)>,
+    keep: usize,
+) -> Vec<(u64, f32)> {
+    let mut terms: Vec<(u64, f32)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
+    if terms.len() > keep {
+        terms.select_nth_unstable_by(keep, heavier);
+        terms.truncate(keep);
+    }
+    terms
+}
+
 impl SparseVec {
     /// Builds a normalised vector from raw weights, keeping at most `keep` of the heaviest terms.
     pub fn from_weights(weights: impl IntoIterator<Item = (u64, f32)>, keep: usize) -> SparseVec {
-        let mut terms: Vec<(u64, f32)> = weights.into_iter().filter(|(_, w)| *w > 0.0).collect();
-        if terms.len() > keep {
-            terms.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            terms.truncate(keep);
-        }
+        let mut terms = heaviest(weights, keep);
         let norm = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for (_, w) in &mut terms {
@@ -49,7 +63,6 @@ impl SparseVec {
 
     /// The `n` heaviest terms, heaviest first.
     pub fn top(&self, n: usize) -> Vec<(u64, f32)> {
-        let heavier = |a: &(u64, f32), b: &(u64, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let mut terms = self.0.clone();
         // Terms are distinct, so the order is total: selecting first gives the same terms as sorting all.
         if n < terms.len() {
