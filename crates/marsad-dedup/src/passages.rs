@@ -119,8 +119,8 @@ pub struct PassageFinder {
     node_of: FxHashMap<(u32, u32), u32>,
     parent: Vec<u32>,
     kept: FxHashMap<(u32, u32), String>,
-    /// The alignment table, reused.
-    scratch: Vec<u16>,
+    /// The alignment's tables, reused.
+    scratch: AlignScratch,
 }
 
 impl PassageFinder {
@@ -526,41 +526,129 @@ pub struct Alignment {
 
 /// Longest common subsequence of two word sequences; `None` when they share no word.
 pub fn align(a: &[u64], b: &[u64]) -> Option<Alignment> {
-    align_in(a, b, &mut Vec::new())
+    align_in(a, b, &mut AlignScratch::default())
 }
 
-/// [`align`] with a table the caller keeps between calls (one allocation per finder, not per pair).
-fn align_in(a: &[u64], b: &[u64], dp: &mut Vec<u16>) -> Option<Alignment> {
+/// What [`align_in`] reuses between calls (one allocation per finder, not per pair).
+#[derive(Debug, Clone, Default)]
+struct AlignScratch {
+    /// The bit rows of the table, `blocks` words each (see [`align_in`]).
+    rows: Vec<u64>,
+    /// Each distinct word of `b` once, in order of first appearance from its end.
+    symbols: Vec<u64>,
+    /// Open-addressing table from a word to 1 + its place in `symbols` (0: empty slot).
+    slots: Vec<u32>,
+    /// Per distinct word of `b`, the bit set of its positions from `b`'s end, `blocks` words each.
+    masks: Vec<u64>,
+}
+
+impl AlignScratch {
+    /// The slot of `word` in `slots`: where it is, or the empty slot where it would go.
+    fn slot(&self, word: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // Fibonacci hashing: word hashes are well mixed, but their low bits are not promised to be.
+        let mut slot = (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => return slot,
+                s if self.symbols[s as usize - 1] == word => return slot,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+}
+
+/// [`align`], bit-parallel: the table of the classic quadratic dynamic programme (the LCS of every suffix
+/// of `a` with every suffix of `b`) is kept as one bit row per suffix of `a`, a set bit per position of
+/// `b` where the LCS does not grow (Allison and Dix 1986; Hyyrö 2004), so a row costs a few word
+/// operations per 64 words of `b` instead of one step per word, and any entry of the table is a
+/// population count. The traceback reads the same entries as the quadratic programme did, so the
+/// alignment found is the same. Why by hand: the crates that do this work on bytes or chars; ours are
+/// word hashes.
+fn align_in(a: &[u64], b: &[u64], scratch: &mut AlignScratch) -> Option<Alignment> {
     let (a, b) = (&a[..a.len().min(ALIGN_MAX)], &b[..b.len().min(ALIGN_MAX)]);
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return None;
     }
-    let w = m + 1;
-    dp.clear();
-    dp.resize((n + 1) * w, 0);
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            dp[i * w + j] = if a[i] == b[j] {
-                dp[(i + 1) * w + j + 1] + 1
-            } else {
-                dp[(i + 1) * w + j].max(dp[i * w + j + 1])
-            };
+    let blocks = m.div_ceil(64);
+    // Bit k of a word's mask: b[m - 1 - k] is that word (positions counted from b's end, so that the
+    // prefixes the rows are built over are b's suffixes).
+    scratch.symbols.clear();
+    scratch.masks.clear();
+    scratch.slots.clear();
+    scratch.slots.resize((2 * m).next_power_of_two(), 0);
+    for (k, &word) in b.iter().rev().enumerate() {
+        let slot = scratch.slot(word);
+        if scratch.slots[slot] == 0 {
+            scratch.symbols.push(word);
+            scratch.slots[slot] = scratch.symbols.len() as u32;
+            scratch.masks.resize(scratch.masks.len() + blocks, 0);
+        }
+        let base = (scratch.slots[slot] as usize - 1) * blocks;
+        scratch.masks[base + k / 64] |= 1 << (k % 64);
+    }
+    // Row r covers a's last r words: row 0 is all ones (nothing aligned); each word of `a` met adds its
+    // matches with carries (V' = (V + U) | (V & !U), U = V & matches; U lies within V, so V - U is V & !U).
+    let mut rows = std::mem::take(&mut scratch.rows);
+    rows.clear();
+    rows.resize((n + 1) * blocks, u64::MAX);
+    for r in 1..=n {
+        let (done, next) = rows.split_at_mut(r * blocks);
+        let previous = &done[(r - 1) * blocks..];
+        let next = &mut next[..blocks];
+        let s = scratch.slots[scratch.slot(a[n - r])] as usize;
+        if s == 0 {
+            next.copy_from_slice(previous);
+            continue;
+        }
+        let matches = &scratch.masks[(s - 1) * blocks..s * blocks];
+        let mut carry = false;
+        for x in 0..blocks {
+            let v = previous[x];
+            let u = v & matches[x];
+            let (sum, c1) = v.overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            next[x] = sum | (v & !u);
         }
     }
-    let len = dp[0] as usize;
-    if len == 0 {
-        return None;
-    }
+    // The LCS of a[i..] and b[j..]: the zero bits among the first m - j of row n - i.
+    let table = |i: usize, j: usize| -> u32 {
+        let row = &rows[(n - i) * blocks..(n - i + 1) * blocks];
+        let k = m - j;
+        let full = k / 64;
+        let mut ones: u32 = row[..full].iter().map(|w| w.count_ones()).sum();
+        if k % 64 != 0 {
+            ones += (row[full] & ((1u64 << (k % 64)) - 1)).count_ones();
+        }
+        k as u32 - ones
+    };
+    let len = table(0, 0) as usize;
+    let alignment = (len > 0).then(|| traceback(a, b, len, table)).flatten();
+    scratch.rows = rows;
+    alignment
+}
+
+/// The alignment the quadratic programme's traceback finds, given its table: from the start, equal words
+/// align, else the step keeps the longer remaining LCS (down in `a` on ties).
+fn traceback(
+    a: &[u64],
+    b: &[u64],
+    len: usize,
+    table: impl Fn(usize, usize) -> u32,
+) -> Option<Alignment> {
+    let (n, m) = (a.len(), b.len());
     let (mut i, mut j) = (0, 0);
     let (mut first, mut last) = (None, (0, 0));
     while i < n && j < m {
-        if a[i] == b[j] && dp[i * w + j] == dp[(i + 1) * w + j + 1] + 1 {
+        // Equal words always extend the LCS of the suffixes after them by one.
+        if a[i] == b[j] {
             first.get_or_insert((i, j));
             last = (i, j);
             i += 1;
             j += 1;
-        } else if dp[(i + 1) * w + j] >= dp[i * w + j + 1] {
+        } else if table(i + 1, j) >= table(i, j + 1) {
             i += 1;
         } else {
             j += 1;
@@ -749,7 +837,50 @@ mod tests {
         assert_eq!(al.b, 0..5);
     }
 
+    /// The table of the quadratic dynamic programme the bit-parallel [`align_in`] replaced, walked by the
+    /// same traceback: the oracle its table must match.
+    fn align_quadratic(a: &[u64], b: &[u64]) -> Option<Alignment> {
+        let (a, b) = (&a[..a.len().min(ALIGN_MAX)], &b[..b.len().min(ALIGN_MAX)]);
+        let (n, m) = (a.len(), b.len());
+        let w = m + 1;
+        let mut dp = vec![0u32; (n + 1) * w];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                dp[i * w + j] = if a[i] == b[j] {
+                    dp[(i + 1) * w + j + 1] + 1
+                } else {
+                    dp[(i + 1) * w + j].max(dp[i * w + j + 1])
+                };
+            }
+        }
+        let len = dp[0] as usize;
+        (len > 0)
+            .then(|| traceback(a, b, len, |i, j| dp[i * w + j]))
+            .flatten()
+    }
+
+    #[test]
+    fn long_sentences_align_across_word_boundaries_of_the_bit_rows() {
+        // 150 and 420 words: rows of three and seven 64-bit words, and a cut at ALIGN_MAX.
+        let a: Vec<u64> = (0..150).map(|i| i % 7).collect();
+        let b: Vec<u64> = (0..420).map(|i| (i * 3) % 11).collect();
+        assert_eq!(align(&a, &b), align_quadratic(&a, &b));
+        let same: Vec<u64> = (0..500).collect();
+        let al = align(&same, &same).unwrap();
+        assert_eq!(
+            (al.len, al.a, al.b),
+            (ALIGN_MAX, 0..ALIGN_MAX, 0..ALIGN_MAX)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn the_bit_parallel_alignment_is_the_quadratic_one(
+            a in proptest::collection::vec(0u64..8, 0..200), b in proptest::collection::vec(0u64..8, 0..200)
+        ) {
+            prop_assert_eq!(align(&a, &b), align_quadratic(&a, &b));
+        }
+
         #[test]
         fn alignment_is_symmetric_in_length_and_bounded(
             a in proptest::collection::vec(0u64..6, 0..40), b in proptest::collection::vec(0u64..6, 0..40)
