@@ -4,10 +4,10 @@
 //!
 //! | module | job |
 //! |---|---|
-//! | [`normalize`] | NFKC and Arabic orthographic folding, in a `search` and a `display` profile, with offsets back to the original |
+//! | [`normalize`](mod@normalize) | NFKC and Arabic orthographic folding, in a `search` and a `display` profile, with offsets back to the original |
 //! | [`tokenize`] | words, numbers and punctuation with byte offsets |
 //! | [`sentences`] | sentence boundaries that respect quotes, numbers and abbreviations |
-//! | [`stem`] | a light stemmer that strips clitics and inflections without over-stemming |
+//! | [`stem`](mod@stem) | a light stemmer that strips clitics and inflections without over-stemming |
 //! | [`stopwords`] | function words, written for marsad |
 //! | [`name_key`] | keys that bring spelling variants of a name together |
 //!
