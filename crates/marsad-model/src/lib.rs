@@ -264,7 +264,8 @@ pub struct Variant {
     pub documents: Vec<DocumentId>,
 }
 
-/// A passage that two or more documents share (wire copy, a reused statement).
+/// A passage that documents of two or more outlets share (wire copy, a reused statement); a document whose
+/// outlet is unknown counts as an outlet of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedPassage {
     pub documents: Vec<DocumentId>,
