@@ -168,6 +168,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
     for (events, headline) in story_sizes.iter().take(3) {
         println!("largest story: {events} events, {headline}");
     }
+    println!("output digest: {}", output_digest(&pipeline)?);
     println!(
         "one thread: process_s {sequential_s:.3} docs_per_s {:.0}; stages_s document {:.3} analysis {:.3} \
          duplicates {:.3} passages {:.3} cluster {:.3}",
@@ -225,6 +226,16 @@ pub fn run(args: &Args) -> Result<Outcome> {
         );
     }
     Ok(Outcome::Done)
+}
+
+/// A digest of what the pass found (events with their members, stories, shared passages), so that a change
+/// meant to make the pipeline faster can show it gives the same output on the whole corpus.
+fn output_digest(pipeline: &Pipeline) -> Result<String> {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&serde_json::to_vec(&pipeline.clusterer.events())?);
+    hasher.update(&serde_json::to_vec(&pipeline.clusterer.stories())?);
+    hasher.update(&serde_json::to_vec(&pipeline.passages.shared_passages())?);
+    Ok(hasher.finalize().to_hex()[..16].to_string())
 }
 
 /// One threaded pass of a fresh pipeline over the articles (building each document included): the
