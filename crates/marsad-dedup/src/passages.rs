@@ -164,22 +164,14 @@ impl PassageFinder {
             .collect();
         // Postings hit, packed as (document << 32 | unit), then counted by sorting: cheaper than a hash map
         // of counters for the few dozen hits a sentence has. Postings of the document's own outlet are left
-        // out before the sort: an outlet's furniture (a promotion under every article) hits the most.
+        // out as they are gathered: an outlet's furniture (a promotion under every article) hits the most.
+        // Each shingle is looked up and indexed in one probe of the (large) table: the document's own
+        // postings, which its later sentences then meet, are left out like a same-outlet document's.
         let mut found: Vec<u64> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             found.clear();
-            for key in &keys[u] {
-                let Some(first) = self.postings.get(key) else {
-                    continue;
-                };
-                let later = self.more.get(key).map_or(&[][..], Vec::as_slice);
-                for &(d, v) in std::iter::once(first).chain(later) {
-                    if d >= self.live_from
-                        && (outlet == NO_OUTLET || self.outlet_of[d as usize] != outlet)
-                    {
-                        found.push(u64::from(d) << 32 | u64::from(v));
-                    }
-                }
+            for &key in &keys[u] {
+                self.look_up_and_index(key, (me, u as u32), outlet, &mut found);
             }
             found.sort_unstable();
             let candidates: Vec<(u32, u32, usize)> = found
@@ -216,44 +208,6 @@ impl PassageFinder {
                 shared.push(d);
             }
         }
-        // Index this document's shingles.
-        let live = self.live_from;
-        for (u, unit_keys) in keys.iter().enumerate() {
-            for &key in unit_keys {
-                let posting = (me, u as u32);
-                let mut first = match self.postings.entry(key) {
-                    Entry::Vacant(slot) => {
-                        slot.insert(posting);
-                        continue;
-                    }
-                    Entry::Occupied(first) => first,
-                };
-                // A shingle being indexed was just looked up, and will be again: its postings that left
-                // the window are dropped now rather than read until the next purge (on the whole ANT
-                // corpus, one posting read in seven was stale). Postings are in arrival order, so the
-                // stale ones are the first and the front of the list.
-                let list = self.more.entry(key).or_default();
-                let stale = list.partition_point(|(d, _)| *d < live);
-                if first.get().0 < live {
-                    match list.get(stale) {
-                        Some(&oldest_live) => {
-                            *first.get_mut() = oldest_live;
-                            list.drain(..=stale);
-                        }
-                        None => {
-                            *first.get_mut() = posting;
-                            self.more.remove(&key);
-                            continue;
-                        }
-                    }
-                } else {
-                    list.drain(..stale);
-                }
-                if 1 + list.len() < self.config.max_postings {
-                    list.push(posting);
-                }
-            }
-        }
         self.first_unit.push(self.next_unit());
         self.outlet_of.push(outlet);
         self.filters
@@ -270,6 +224,71 @@ impl PassageFinder {
             .into_iter()
             .map(|d| self.docs[d as usize].id.clone())
             .collect()
+    }
+
+    /// Gathers a shingle's postings that are inside the window, of another document and of another outlet
+    /// into `found` (packed as document << 32 | unit), then indexes the shingle under `posting`, dropping
+    /// the postings that left the window. Postings are in arrival order, so the stale ones are the first
+    /// and the front of the list: a shingle being indexed was just looked up, and will be again, so they
+    /// are dropped now rather than read until the next purge (on the whole ANT corpus, one posting read in
+    /// seven was stale).
+    fn look_up_and_index(
+        &mut self,
+        key: u64,
+        posting: (u32, u32),
+        outlet: u32,
+        found: &mut Vec<u64>,
+    ) {
+        let (me, live) = (posting.0, self.live_from);
+        let mut first = match self.postings.entry(key) {
+            Entry::Vacant(slot) => {
+                slot.insert(posting);
+                return;
+            }
+            Entry::Occupied(first) => first,
+        };
+        let list = match self.more.entry(key) {
+            Entry::Occupied(list) => list.into_mut(),
+            Entry::Vacant(slot) => {
+                let (d, v) = *first.get();
+                if d >= live {
+                    if d != me && (outlet == NO_OUTLET || self.outlet_of[d as usize] != outlet) {
+                        found.push(u64::from(d) << 32 | u64::from(v));
+                    }
+                    if 1 < self.config.max_postings {
+                        slot.insert(vec![posting]);
+                    }
+                } else {
+                    *first.get_mut() = posting;
+                }
+                return;
+            }
+        };
+        for &(d, v) in std::iter::once(first.get()).chain(list.iter()) {
+            if d >= live && d != me && (outlet == NO_OUTLET || self.outlet_of[d as usize] != outlet)
+            {
+                found.push(u64::from(d) << 32 | u64::from(v));
+            }
+        }
+        let stale = list.partition_point(|(d, _)| *d < live);
+        if first.get().0 < live {
+            match list.get(stale) {
+                Some(&oldest_live) => {
+                    *first.get_mut() = oldest_live;
+                    list.drain(..=stale);
+                }
+                None => {
+                    *first.get_mut() = posting;
+                    self.more.remove(&key);
+                    return;
+                }
+            }
+        } else {
+            list.drain(..stale);
+        }
+        if 1 + list.len() < self.config.max_postings {
+            list.push(posting);
+        }
     }
 
     fn units(&self, analysis: &Analysis) -> Vec<Unit> {
@@ -749,6 +768,22 @@ mod tests {
         ];
         expected.sort();
         assert_eq!(groups, expected);
+    }
+
+    #[test]
+    fn a_page_repeating_its_own_sentence_shares_it_with_no_one_but_another_page() {
+        // No outlet, so only the document's own postings, which it indexes as it looks up, keep its
+        // second paragraph from matching its first.
+        let line = "وأكد المتحدث باسم البلدية أن أعمال صيانة شبكة المياه في الأحياء الشرقية ستنتهي قبل حلول فصل الصيف المقبل.";
+        let mut finder = PassageFinder::default();
+        let a = doc("a", &[line, "وتتواصل الأعمال ليلا ونهارا.", line]);
+        let b = doc("b", &["أعلنت البلدية خطتها الجديدة.", line]);
+        assert!(add(&mut finder, &a).is_empty());
+        assert!(finder.shared_passages().is_empty());
+        assert_eq!(add(&mut finder, &b), vec![a.id.clone()]);
+        let passages = finder.shared_passages();
+        assert_eq!(passages.len(), 1);
+        assert_eq!(passages[0].documents, vec![a.id.clone(), b.id.clone()]);
     }
 
     #[test]
