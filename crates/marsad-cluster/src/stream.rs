@@ -257,11 +257,13 @@ fn accumulate(sum: &mut TermSum, vector: &SparseVec, keep: usize) -> SparseVec {
     SparseVec::from_weights(sum.iter().copied(), keep)
 }
 
-/// An event's latest time, its arc and when that arc began, as the story look-up reads them. Times are
-/// seconds, [`ArcFilter::NO_TIME`] when unknown: with the arc's start beside the event's own time, the
-/// filter reads one 24-byte entry per listed event, not that and then the arc's entry elsewhere.
+/// An event's first and latest times, its arc and when that arc began, as the event and story look-ups
+/// filter their candidates by them. Times are seconds, [`ArcFilter::NO_TIME`] when unknown: with the arc's
+/// start beside the event's own times, a filter reads one 32-byte entry per listed event, not that and
+/// then the arc's entry elsewhere.
 #[derive(Debug, Clone, Copy)]
 struct ArcFilter {
+    first_time: i64,
     last_time: i64,
     story_start: i64,
     story: u32,
@@ -272,10 +274,15 @@ impl ArcFilter {
 
     fn new(story: u32, story_start: Option<i64>) -> ArcFilter {
         ArcFilter {
+            first_time: ArcFilter::NO_TIME,
             last_time: ArcFilter::NO_TIME,
             story_start: story_start.unwrap_or(ArcFilter::NO_TIME),
             story,
         }
+    }
+
+    fn first_time(&self) -> Option<i64> {
+        Some(self.first_time).filter(|&t| t != ArcFilter::NO_TIME)
     }
 
     fn last_time(&self) -> Option<i64> {
@@ -294,10 +301,11 @@ pub struct Clusterer {
     scorer: Scorer,
     df: DocFreq,
     events: Vec<EventState>,
-    /// Per event, what the story-index filter and the index pruning read (a copy of the event's
-    /// `last_time`, `story` and that story's start, updated where those are), kept apart from the events' whole state: reading
-    /// that, scattered in memory, for every event listed under a query term was most of the cost of
-    /// finding an arc once the lists had filled (about a tenth of the time on the whole ANT corpus).
+    /// Per event, what the window filters of both look-ups and the index pruning read (a copy of the
+    /// event's `first_time`, `last_time` and `story`, and that story's start, updated where those are),
+    /// kept apart from the events' whole state: reading that, scattered in memory, for every event listed
+    /// under a query term was most of the cost of finding an arc once the lists had filled (about a tenth
+    /// of the time on the whole ANT corpus).
     arc_filter: Vec<ArcFilter>,
     stories: Vec<StoryState>,
     /// Per story, when its first event began: an arc spans at most [`Config::story_window_days`] from
@@ -434,14 +442,17 @@ impl Clusterer {
                 }
             }
         }
-        let in_window = |e: &EventState| match (prepared.time, e.first_time, e.last_time) {
-            (Some(t), Some(first), Some(last)) => t >= first - window && t <= last + window,
-            _ => true,
+        // From the compact per-event times, not the events' whole state: the index lists every event
+        // active in the last days, and most of what a look-up gathers is not among the best few.
+        let in_window = |e: u32| {
+            let arc = &self.arc_filter[e as usize];
+            match (prepared.time, arc.first_time(), arc.last_time()) {
+                (Some(t), Some(first), Some(last)) => t >= first - window && t <= last + window,
+                _ => true,
+            }
         };
-        let mut ranked: Vec<(u32, f32)> = partial
-            .into_iter()
-            .filter(|(e, _)| in_window(&self.events[*e as usize]))
-            .collect();
+        let mut ranked: Vec<(u32, f32)> =
+            partial.into_iter().filter(|&(e, _)| in_window(e)).collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(self.config.max_candidates);
         let mut chosen: Vec<u32> = ranked.into_iter().map(|(e, _)| e).collect();
@@ -450,7 +461,7 @@ impl Clusterer {
             // later) does not reopen it.
             if let Some(&e) = self.event_of.get(d)
                 && !chosen.contains(&e)
-                && in_window(&self.events[e as usize])
+                && in_window(e)
             {
                 chosen.push(e);
             }
@@ -730,7 +741,9 @@ impl Clusterer {
         if let Some(t) = prepared.time {
             event.first_time = Some(event.first_time.map_or(t, |f| f.min(t)));
             event.last_time = Some(event.last_time.map_or(t, |l| l.max(t)));
-            self.arc_filter[e as usize].last_time = event.last_time.unwrap_or(ArcFilter::NO_TIME);
+            let arc = &mut self.arc_filter[e as usize];
+            arc.first_time = event.first_time.unwrap_or(ArcFilter::NO_TIME);
+            arc.last_time = event.last_time.unwrap_or(ArcFilter::NO_TIME);
         }
         if let Some(d) = doc.published {
             event.date = Some(event.date.map_or(d, |old| old.min(d)));
