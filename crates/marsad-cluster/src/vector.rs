@@ -63,29 +63,14 @@ impl SparseVec {
 
     /// The `n` heaviest terms, heaviest first.
     pub fn top(&self, n: usize) -> Vec<(u64, f32)> {
-        if n >= self.0.len() {
-            let mut terms = self.0.clone();
-            terms.sort_unstable_by(heavier);
-            return terms;
+        let mut terms = self.0.clone();
+        // Terms are distinct, so the order is total: selecting first gives the same terms as sorting all.
+        if n < terms.len() {
+            terms.select_nth_unstable_by(n, heavier);
+            terms.truncate(n);
         }
-        // The heaviest so far, kept in order as the terms go by: most are lighter than the lightest kept
-        // and cost one comparison, and only `n` terms are copied (it is asked for a dozen of a hundred,
-        // several times per document). Terms are distinct, so the order is total and the result is that
-        // of sorting them all.
-        let mut best: Vec<(u64, f32)> = Vec::with_capacity(n + 1);
-        for term in &self.0 {
-            if best.len() == n
-                && best
-                    .last()
-                    .is_none_or(|last| heavier(term, last) != std::cmp::Ordering::Less)
-            {
-                continue;
-            }
-            let at = best.partition_point(|kept| heavier(kept, term) == std::cmp::Ordering::Less);
-            best.insert(at, *term);
-            best.truncate(n);
-        }
-        best
+        terms.sort_unstable_by(heavier);
+        terms
     }
 
     pub fn is_empty(&self) -> bool {
