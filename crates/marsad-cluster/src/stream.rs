@@ -257,6 +257,30 @@ fn accumulate(sum: &mut TermSum, vector: &SparseVec, keep: usize) -> SparseVec {
     SparseVec::from_weights(sum.iter().copied(), keep)
 }
 
+/// For each event listed under the query's terms (and kept by `keep`), the summed weights of the terms
+/// that list it, in query order. The map is sized for every listing at once: grown as it filled, it was
+/// rehashed five times per look-up.
+fn listed_weights(
+    index: &FxHashMap<u64, Vec<u32>>,
+    query: impl IntoIterator<Item = (u64, f32)>,
+    keep: impl Fn(u32) -> bool,
+) -> FxHashMap<u32, f32> {
+    let lists: Vec<(&[u32], f32)> = query
+        .into_iter()
+        .filter_map(|(term, weight)| Some((index.get(&term)?.as_slice(), weight)))
+        .collect();
+    let listings = lists.iter().map(|(list, _)| list.len()).sum();
+    let mut weights = FxHashMap::with_capacity_and_hasher(listings, Default::default());
+    for (list, weight) in lists {
+        for &e in list {
+            if keep(e) {
+                *weights.entry(e).or_default() += weight;
+            }
+        }
+    }
+    weights
+}
+
 /// An event's first and latest times, its arc and when that arc began, as the event and story look-ups
 /// filter their candidates by them. Times are seconds, [`ArcFilter::NO_TIME`] when unknown: with the arc's
 /// start beside the event's own times, a filter reads one 32-byte entry per listed event, not that and
@@ -425,23 +449,16 @@ impl Clusterer {
     ) -> (Prepared, Vec<Candidate>) {
         let prepared = self.prepare(doc, analysis, context);
         let window = (self.config.window_hours * 3600.0) as i64;
-        let mut partial: FxHashMap<u32, f32> = FxHashMap::default();
         // The heaviest terms of the whole text, and every title term: a live page or an explainer whose
         // body wanders still names the happening in its headline.
         let title_terms = prepared.vectors.title.top(self.config.query_terms);
-        for (term, weight) in prepared
+        let query = prepared
             .vectors
             .full
             .top(self.config.query_terms)
             .into_iter()
-            .chain(title_terms)
-        {
-            if let Some(list) = self.index.get(&term) {
-                for &e in list {
-                    *partial.entry(e).or_default() += weight;
-                }
-            }
-        }
+            .chain(title_terms);
+        let partial = listed_weights(&self.index, query, |_| true);
         // From the compact per-event times, not the events' whole state: the index lists every event
         // active in the last days, and most of what a look-up gathers is not among the best few.
         let in_window = |e: u32| {
@@ -663,14 +680,11 @@ impl Clusterer {
                 && near(arc.last_time())
                 && near(arc.story_start())
         };
-        let mut partial: FxHashMap<u32, f32> = FxHashMap::default();
-        for (term, weight) in vector.top(self.config.query_terms) {
-            for &e in self.story_index.get(&term).into_iter().flatten() {
-                if eligible(e) {
-                    *partial.entry(e).or_default() += weight;
-                }
-            }
-        }
+        let partial = listed_weights(
+            &self.story_index,
+            vector.top(self.config.query_terms),
+            eligible,
+        );
         let mut ranked: Vec<(u32, f32)> = partial.into_iter().collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(self.config.max_candidates);
