@@ -72,6 +72,13 @@ pub trait Signal: Send + Sync + std::fmt::Debug {
     fn score_after(&self, doc: &DocView<'_>, event: &EventView<'_>, _before: &[f32]) -> f32 {
         self.score(doc, event)
     }
+    /// The lowest and highest values the signal can take, where they are known. A signal that gives them
+    /// may be left uncomputed when the others already show that an event cannot reach the threshold
+    /// whatever its value ([`Scorer::features_reaching`]), and computed last otherwise: no other signal may
+    /// read its value through `before`. By default, unknown.
+    fn range(&self) -> Option<(f32, f32)> {
+        None
+    }
 }
 
 /// Cosine of the document's TF-IDF vector with the event centroid.
@@ -172,6 +179,11 @@ impl Signal for MemberLead {
             .iter()
             .map(|m| doc.peg.dot(&m.peg))
             .fold(0.0, f32::max)
+    }
+    /// A cosine of vectors without negative weights. Its dozen cosines per candidate are most of the
+    /// scoring's cost, and most candidates are ruled out without them.
+    fn range(&self) -> Option<(f32, f32)> {
+        Some((0.0, 1.0))
     }
 }
 
@@ -443,6 +455,45 @@ impl Scorer {
         features
     }
 
+    /// The signal values, as [`Scorer::features`] gives them, for an event that can reach probability
+    /// `floor`; `None` for one that cannot, found without computing the signals that give their
+    /// [`Signal::range`]: their values are bounded by it, the others' are known. A rounding margin keeps
+    /// every event that reaches `floor` (the bound is summed in another order than
+    /// [`Scorer::probability`] sums), so placing a document with this gives the same result as with
+    /// every feature computed.
+    pub fn features_reaching(
+        &self,
+        doc: &DocView<'_>,
+        event: &EventView<'_>,
+        floor: f32,
+    ) -> Option<Vec<f32>> {
+        const MARGIN: f32 = 1e-3;
+        let mut features = Vec::with_capacity(self.signals.len());
+        // Signals left for later, by position (the built-in scorer has a dozen).
+        let mut deferred: u64 = 0;
+        let mut highest = self.bias;
+        for (i, (signal, &weight)) in self.signals.iter().zip(&self.weights).enumerate() {
+            if let Some((low, high)) = signal.range().filter(|_| i < 64) {
+                deferred |= 1 << i;
+                features.push(0.0);
+                highest += (weight * low).max(weight * high);
+            } else {
+                let value = signal.score_after(doc, event, &features);
+                features.push(value);
+                highest += weight * value;
+            }
+        }
+        if deferred != 0 && sigmoid(highest + MARGIN) < floor {
+            return None;
+        }
+        for i in 0..features.len().min(64) {
+            if deferred & (1 << i) != 0 {
+                features[i] = self.signals[i].score_after(doc, event, &features[..i]);
+            }
+        }
+        Some(features)
+    }
+
     /// The probability that the document belongs to the event, given its features.
     pub fn probability(&self, features: &[f32]) -> f32 {
         let z = self.bias
@@ -452,8 +503,12 @@ impl Scorer {
                 .zip(features)
                 .map(|(w, f)| w * f)
                 .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+        sigmoid(z)
     }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// Fits logistic-regression weights and bias by batch gradient descent with L2 regularisation.
@@ -627,6 +682,37 @@ mod tests {
             };
             assert!((misplaced.score_after(&doc, event, &[text]) - text * near).abs() < 1e-6);
         });
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn features_reaching_leaves_out_only_events_below_the_floor(
+            doc_terms in proptest::collection::hash_map(0u64..40, 0.1f32..5.0, 1..20),
+            pegs in proptest::collection::vec(
+                (proptest::collection::hash_map(0u64..40, 0.1f32..5.0, 0..15), 0i64..96), 1..14),
+            doc_hours in 0i64..120,
+            floor in 0.0f32..1.0,
+        ) {
+            let vector = SparseVec::from_weights(doc_terms, 60);
+            let members: Vec<MemberView> = pegs
+                .into_iter()
+                .map(|(peg, hours)| {
+                    let peg = SparseVec::from_weights(peg, 60);
+                    MemberView { title: peg.clone(), peg, time: Some(hours * 3600), outlet: None }
+                })
+                .collect();
+            let doc = DocView { title: &vector, peg: &vector, ..doc_at(&vector, Some(doc_hours)) };
+            let centroid = members[0].peg.clone();
+            let scorer = Scorer::default();
+            with_event(&centroid, &members, |event| {
+                let all = scorer.features(&doc, event);
+                match scorer.features_reaching(&doc, event, floor) {
+                    Some(features) => proptest::prop_assert_eq!(features, all),
+                    None => proptest::prop_assert!(scorer.probability(&all) < floor),
+                }
+                Ok(())
+            })?;
+        }
     }
 
     #[test]

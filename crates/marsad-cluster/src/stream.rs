@@ -389,7 +389,9 @@ impl Clusterer {
         if let Some(known) = self.known(doc, context) {
             return self.join_known(doc, analysis, context, known);
         }
-        let (prepared, candidates) = self.candidates(doc, analysis, context);
+        // Only events that can reach the threshold are scored in full.
+        let floor = Some(self.scorer.threshold);
+        let (prepared, candidates) = self.scored_candidates(doc, analysis, context, floor);
         let best = candidates
             .iter()
             .filter(|c| c.probability >= self.scorer.threshold)
@@ -446,6 +448,17 @@ impl Clusterer {
         doc: &Document,
         analysis: &Analysis,
         context: &Context<'_>,
+    ) -> (Prepared, Vec<Candidate>) {
+        self.scored_candidates(doc, analysis, context, None)
+    }
+
+    /// [`Self::candidates`], leaving out (with `floor`) the events whose probability cannot reach it.
+    fn scored_candidates(
+        &self,
+        doc: &Document,
+        analysis: &Analysis,
+        context: &Context<'_>,
+        floor: Option<f32>,
     ) -> (Prepared, Vec<Candidate>) {
         let prepared = self.prepare(doc, analysis, context);
         let window = (self.config.window_hours * 3600.0) as i64;
@@ -512,24 +525,25 @@ impl Clusterer {
         };
         let candidates = chosen
             .into_iter()
-            .map(|e| {
+            .filter_map(|e| {
                 let event = &self.events[e as usize];
-                let features = self.scorer.features(
-                    &view,
-                    &EventView {
-                        centroid: &event.centroid,
-                        title_centroid: &event.title_centroid,
-                        core_terms: &event.core_terms,
-                        members: &event.members,
-                        entities: &event.entities,
-                        documents: &event.doc_set,
-                    },
-                );
-                Candidate {
+                let event_view = EventView {
+                    centroid: &event.centroid,
+                    title_centroid: &event.title_centroid,
+                    core_terms: &event.core_terms,
+                    members: &event.members,
+                    entities: &event.entities,
+                    documents: &event.doc_set,
+                };
+                let features = match floor {
+                    Some(floor) => self.scorer.features_reaching(&view, &event_view, floor)?,
+                    None => self.scorer.features(&view, &event_view),
+                };
+                Some(Candidate {
                     event: event.id.clone(),
                     probability: self.scorer.probability(&features),
                     features,
-                }
+                })
             })
             .collect();
         (prepared, candidates)
