@@ -44,8 +44,9 @@ pub struct Args {
     #[arg(long, default_value = "python3")]
     python: String,
     /// Before each timed pass, also time a pass over only the first this many documents, and report how
-    /// many times longer the full pass takes: both measured on the machine as it is at that moment (on a
-    /// shared machine, two separate runs can differ by more than the effect being measured).
+    /// many times longer the full pass takes (the ratio of the medians, of the fastest passes, and each
+    /// repeat's own): both measured on the machine as it is at that moment (on a shared machine, two
+    /// separate runs can differ by more than the effect being measured).
     #[arg(long)]
     scale_from: Option<usize>,
 }
