@@ -240,6 +240,11 @@ impl PassageFinder {
         found: &mut Vec<u64>,
     ) {
         let (me, live) = (posting.0, self.live_from);
+        let outlet_of = &self.outlet_of;
+        // Inside the window, another document, another outlet (or an unknown one on either side).
+        let hit = |d: u32| {
+            d >= live && d != me && (outlet == NO_OUTLET || outlet_of[d as usize] != outlet)
+        };
         let mut first = match self.postings.entry(key) {
             Entry::Vacant(slot) => {
                 slot.insert(posting);
@@ -252,7 +257,7 @@ impl PassageFinder {
             Entry::Vacant(slot) => {
                 let (d, v) = *first.get();
                 if d >= live {
-                    if d != me && (outlet == NO_OUTLET || self.outlet_of[d as usize] != outlet) {
+                    if hit(d) {
                         found.push(u64::from(d) << 32 | u64::from(v));
                     }
                     if 1 < self.config.max_postings {
@@ -265,8 +270,7 @@ impl PassageFinder {
             }
         };
         for &(d, v) in std::iter::once(first.get()).chain(list.iter()) {
-            if d >= live && d != me && (outlet == NO_OUTLET || self.outlet_of[d as usize] != outlet)
-            {
+            if hit(d) {
                 found.push(u64::from(d) << 32 | u64::from(v));
             }
         }
