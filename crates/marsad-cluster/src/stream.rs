@@ -300,21 +300,39 @@ impl ArcFilter {
         ArcFilter {
             first_time: ArcFilter::NO_TIME,
             last_time: ArcFilter::NO_TIME,
-            story_start: story_start.unwrap_or(ArcFilter::NO_TIME),
+            story_start: ArcFilter::stored(story_start),
             story,
         }
     }
 
+    fn set_times(&mut self, first: Option<i64>, last: Option<i64>) {
+        self.first_time = ArcFilter::stored(first);
+        self.last_time = ArcFilter::stored(last);
+    }
+
+    fn set_story(&mut self, story: u32, story_start: Option<i64>) {
+        self.story = story;
+        self.story_start = ArcFilter::stored(story_start);
+    }
+
     fn first_time(&self) -> Option<i64> {
-        Some(self.first_time).filter(|&t| t != ArcFilter::NO_TIME)
+        ArcFilter::known(self.first_time)
     }
 
     fn last_time(&self) -> Option<i64> {
-        Some(self.last_time).filter(|&t| t != ArcFilter::NO_TIME)
+        ArcFilter::known(self.last_time)
     }
 
     fn story_start(&self) -> Option<i64> {
-        Some(self.story_start).filter(|&t| t != ArcFilter::NO_TIME)
+        ArcFilter::known(self.story_start)
+    }
+
+    fn stored(time: Option<i64>) -> i64 {
+        time.unwrap_or(ArcFilter::NO_TIME)
+    }
+
+    fn known(time: i64) -> Option<i64> {
+        Some(time).filter(|&t| t != ArcFilter::NO_TIME)
     }
 }
 
@@ -769,9 +787,7 @@ impl Clusterer {
         if let Some(t) = prepared.time {
             event.first_time = Some(event.first_time.map_or(t, |f| f.min(t)));
             event.last_time = Some(event.last_time.map_or(t, |l| l.max(t)));
-            let arc = &mut self.arc_filter[e as usize];
-            arc.first_time = event.first_time.unwrap_or(ArcFilter::NO_TIME);
-            arc.last_time = event.last_time.unwrap_or(ArcFilter::NO_TIME);
+            self.arc_filter[e as usize].set_times(event.first_time, event.last_time);
         }
         if let Some(d) = doc.published {
             event.date = Some(event.date.map_or(d, |old| old.min(d)));
@@ -795,11 +811,7 @@ impl Clusterer {
                 self.stories[s].events.push(e as usize);
                 self.stories[s].absorb(&centroid, self.config.centroid_terms);
                 self.events[e as usize].story = s;
-                self.arc_filter[e as usize] = ArcFilter {
-                    story: s as u32,
-                    story_start: self.story_start[s].unwrap_or(ArcFilter::NO_TIME),
-                    ..self.arc_filter[e as usize]
-                };
+                self.arc_filter[e as usize].set_story(s as u32, self.story_start[s]);
             } else {
                 // Still alone: its arc is the event itself, as it stands now.
                 let story = &mut self.stories[self.events[e as usize].story];
