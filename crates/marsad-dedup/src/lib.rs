@@ -33,8 +33,10 @@
 
 pub mod analyze;
 pub mod duplicates;
+mod first_postings;
 pub mod minhash;
 pub mod passages;
+mod prefetch;
 
 pub use analyze::Analysis;
 pub use duplicates::{Duplicate, DuplicateFinder};

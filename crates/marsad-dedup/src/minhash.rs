@@ -16,6 +16,7 @@
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::analyze::Word;
+use crate::prefetch::prefetch;
 
 /// Number of values in a signature.
 pub const BINS: usize = 128;
@@ -312,20 +313,6 @@ impl BandTable {
             self.slots[i] = slot;
         }
     }
-}
-
-/// A hint to load the cache line holding `value` (nothing where the architecture has no stable one).
-#[inline]
-fn prefetch<T>(value: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is a hint: it cannot fault and changes nothing the program can see; the pointer
-    // comes from a reference.
-    unsafe {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast::<i8>());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
 }
 
 #[cfg(test)]

@@ -24,7 +24,6 @@
 //! document with itself.
 
 use std::collections::VecDeque;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -32,7 +31,12 @@ use marsad_model::{Document, DocumentId, SharedPassage};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyze::Analysis;
+use crate::first_postings::FirstPostings;
 use crate::minhash::{SHINGLE_WORDS, shingle_hash};
+
+/// How many shingles ahead of its look-up a shingle's slot in the postings table is asked for: enough
+/// look-ups to cover a miss to memory.
+const PREFETCH_AHEAD: usize = 12;
 
 /// Thresholds of passage matching.
 #[derive(Debug, Clone)]
@@ -112,7 +116,7 @@ pub struct PassageFinder {
     outlet_of: Vec<u32>,
     /// Each shingle's first posting (document, unit) in the window; most shingles occur once, so keeping
     /// the first inline spares a list allocation per shingle and halves the table.
-    postings: FxHashMap<u64, (u32, u32)>,
+    postings: FirstPostings,
     /// The later postings of shingles seen more than once, oldest first.
     more: FxHashMap<u64, Vec<(u32, u32)>>,
     live_from: u32,
@@ -154,24 +158,34 @@ impl PassageFinder {
         let units = self.units(analysis);
         let mut shared: Vec<u32> = Vec::new();
         // Shingle hashes per unit, computed once for the lookup and the indexing below.
-        let keys: Vec<Vec<u64>> = units
-            .iter()
-            .map(|unit| {
+        let mut keys: Vec<u64> = Vec::new();
+        let mut unit_keys: Vec<Range<usize>> = Vec::with_capacity(units.len());
+        for unit in &units {
+            let start = keys.len();
+            keys.extend(
                 (0..shingle_count(unit.words.len()))
-                    .map(|i| shingle_hash(&unit.words[i..i + SHINGLE_WORDS]))
-                    .collect()
-            })
-            .collect();
+                    .map(|i| shingle_hash(&unit.words[i..i + SHINGLE_WORDS])),
+            );
+            unit_keys.push(start..keys.len());
+        }
+        self.postings.reserve(keys.len());
+        for &key in keys.iter().take(PREFETCH_AHEAD) {
+            self.postings.prefetch(key);
+        }
         // Postings hit, packed as (document << 32 | unit), then counted by sorting: cheaper than a hash map
         // of counters for the few dozen hits a sentence has. Postings of the document's own outlet are left
         // out as they are gathered: an outlet's furniture (a promotion under every article) hits the most.
         // Each shingle is looked up and indexed in one probe of the (large) table: the document's own
-        // postings, which its later sentences then meet, are left out like a same-outlet document's.
+        // postings, which its later sentences then meet, are left out like a same-outlet document's. The
+        // slots of the shingles PREFETCH_AHEAD further on are asked for meanwhile.
         let mut found: Vec<u64> = Vec::new();
         for (u, unit) in units.iter().enumerate() {
             found.clear();
-            for &key in &keys[u] {
-                self.look_up_and_index(key, (me, u as u32), outlet, &mut found);
+            for k in unit_keys[u].clone() {
+                if let Some(&ahead) = keys.get(k + PREFETCH_AHEAD) {
+                    self.postings.prefetch(ahead);
+                }
+                self.look_up_and_index(keys[k], (me, u as u32), outlet, &mut found);
             }
             found.sort_unstable();
             let candidates: Vec<(u32, u32, usize)> = found
@@ -245,44 +259,47 @@ impl PassageFinder {
         let hit = |d: u32| {
             d >= live && d != me && (outlet == NO_OUTLET || outlet_of[d as usize] != outlet)
         };
-        let mut first = match self.postings.entry(key) {
-            Entry::Vacant(slot) => {
-                slot.insert(posting);
-                return;
-            }
-            Entry::Occupied(first) => first,
+        let Some(at) = self.postings.find_or_insert(key, posting) else {
+            return;
         };
-        let list = match self.more.entry(key) {
-            Entry::Occupied(list) => list.into_mut(),
-            Entry::Vacant(slot) => {
-                let (d, v) = *first.get();
+        let (d, v) = self.postings.first(at);
+        let list = match self
+            .postings
+            .has_more(at)
+            .then(|| self.more.get_mut(&key))
+            .flatten()
+        {
+            Some(list) => list,
+            None => {
                 if d >= live {
                     if hit(d) {
                         found.push(u64::from(d) << 32 | u64::from(v));
                     }
                     if 1 < self.config.max_postings {
-                        slot.insert(vec![posting]);
+                        self.more.insert(key, vec![posting]);
+                        self.postings.set_has_more(at, true);
                     }
                 } else {
-                    *first.get_mut() = posting;
+                    self.postings.set_first(at, posting);
                 }
                 return;
             }
         };
-        for &(d, v) in std::iter::once(first.get()).chain(list.iter()) {
+        for &(d, v) in std::iter::once(&(d, v)).chain(list.iter()) {
             if hit(d) {
                 found.push(u64::from(d) << 32 | u64::from(v));
             }
         }
         let stale = list.partition_point(|(d, _)| *d < live);
-        if first.get().0 < live {
+        if d < live {
             match list.get(stale) {
                 Some(&oldest_live) => {
-                    *first.get_mut() = oldest_live;
+                    self.postings.set_first(at, oldest_live);
                     list.drain(..=stale);
                 }
                 None => {
-                    *first.get_mut() = posting;
+                    self.postings.set_first(at, posting);
+                    self.postings.set_has_more(at, false);
                     self.more.remove(&key);
                     return;
                 }
@@ -372,16 +389,18 @@ impl PassageFinder {
             // Postings are in arrival order: when the first is stale, the oldest live later one (if any)
             // takes its place.
             let more = &mut self.more;
-            self.postings.retain(|key, first| {
+            self.postings.retain(|key, first, has_more| {
                 if first.0 >= live {
+                    *has_more = *has_more && more.contains_key(&key);
                     return true;
                 }
-                let Some(list) = more.get_mut(key) else {
+                let Some(list) = has_more.then(|| more.get_mut(&key)).flatten() else {
                     return false;
                 };
                 *first = list.remove(0);
                 if list.is_empty() {
-                    more.remove(key);
+                    more.remove(&key);
+                    *has_more = false;
                 }
                 true
             });
@@ -894,8 +913,10 @@ mod tests {
         }
         let live = finder.live_from;
         assert_eq!(live, 3);
-        assert!(!finder.postings.is_empty());
-        for (key, first) in &finder.postings {
+        let entries = finder.postings.entries();
+        assert!(!entries.is_empty());
+        for (key, first, has_more) in &entries {
+            assert_eq!(*has_more, finder.more.contains_key(key));
             let later = finder.more.get(key).into_iter().flatten();
             for posting in std::iter::once(first).chain(later) {
                 assert!(posting.0 >= live, "{posting:?} left the window");
