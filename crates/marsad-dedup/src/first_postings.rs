@@ -13,7 +13,7 @@
 //! What it does not do: keep the later postings, or decide which postings are in the window (the finder
 //! does both, and drops stale slots through [`FirstPostings::retain`]).
 
-use crate::prefetch::prefetch;
+use crate::probing::{self, prefetch};
 
 /// A slot: `doc == EMPTY` when empty. The top bit of `unit` says whether the shingle has later postings.
 #[derive(Debug, Clone, Copy)]
@@ -122,22 +122,14 @@ impl FirstPostings {
 
     /// Grows the table, if needed, so that `more` new keys keep it at most three quarters full.
     pub(crate) fn reserve(&mut self, more: usize) {
-        if (self.len + more) * 4 <= self.slots.len() * 3 {
-            return;
-        }
-        let mut size = self.slots.len() * 2;
-        while (self.len + more) * 4 > size * 3 {
-            size *= 2;
-        }
-        let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
-        let mask = size - 1;
-        for slot in old.into_iter().filter(|s| s.doc != EMPTY) {
-            let mut i = self.home(slot.key);
-            while self.slots[i].doc != EMPTY {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = slot;
-        }
+        probing::reserve(
+            &mut self.slots,
+            self.len,
+            more,
+            EMPTY_SLOT,
+            |s| s.doc == EMPTY,
+            |s| s.key as usize,
+        );
     }
 
     /// Keeps the keys for which `keep(key, first posting, has later postings)` says so, after it has

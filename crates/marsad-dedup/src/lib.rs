@@ -36,7 +36,7 @@ pub mod duplicates;
 mod first_postings;
 pub mod minhash;
 pub mod passages;
-mod prefetch;
+mod probing;
 
 pub use analyze::Analysis;
 pub use duplicates::{Duplicate, DuplicateFinder};

@@ -16,7 +16,7 @@
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 use crate::analyze::Word;
-use crate::prefetch::prefetch;
+use crate::probing::{self, prefetch};
 
 /// Number of values in a signature.
 pub const BINS: usize = 128;
@@ -293,25 +293,16 @@ impl BandTable {
         }
     }
 
-    /// Grows the table, if needed, so that `more` new keys keep it at most three quarters full (probe runs
-    /// stay short).
+    /// Grows the table, if needed, so that `more` new keys keep it at most three quarters full.
     fn reserve(&mut self, more: usize) {
-        if (self.len + more) * 4 <= self.slots.len() * 3 {
-            return;
-        }
-        let mut size = self.slots.len() * 2;
-        while (self.len + more) * 4 > size * 3 {
-            size *= 2;
-        }
-        let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
-        let mask = size - 1;
-        for slot in old.into_iter().filter(|&s| s != EMPTY_SLOT) {
-            let mut i = self.home((slot >> 32) as u32);
-            while self.slots[i] != EMPTY_SLOT {
-                i = (i + 1) & mask;
-            }
-            self.slots[i] = slot;
-        }
+        probing::reserve(
+            &mut self.slots,
+            self.len,
+            more,
+            EMPTY_SLOT,
+            |&s| s == EMPTY_SLOT,
+            |&s| (s >> 32) as usize,
+        );
     }
 }
 
