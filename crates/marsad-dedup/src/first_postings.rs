@@ -150,22 +150,26 @@ impl FirstPostings {
             }
             let mut first = (slot.doc, slot.unit & !HAS_MORE);
             let mut more = slot.unit & HAS_MORE != 0;
-            self.slots[p] = EMPTY_SLOT;
             if !keep(slot.key, &mut first, &mut more) {
+                self.slots[p] = EMPTY_SLOT;
                 self.len -= 1;
                 continue;
             }
-            // Every slot from the home up to `p` was swept already: the first empty one is where a probe
-            // for this key now first stops.
-            let mut q = self.home(slot.key);
-            while self.slots[q].doc != EMPTY {
-                q = (q + 1) & mask;
-            }
-            self.slots[q] = Slot {
+            let kept = Slot {
                 key: slot.key,
                 doc: first.0,
                 unit: first.1 | if more { HAS_MORE } else { 0 },
             };
+            // Every slot from the home up to `p` was swept already: the first empty one is where a probe
+            // for this key now first stops (or `p` itself, where it stays).
+            let mut q = self.home(slot.key);
+            while q != p && self.slots[q].doc != EMPTY {
+                q = (q + 1) & mask;
+            }
+            self.slots[q] = kept;
+            if q != p {
+                self.slots[p] = EMPTY_SLOT;
+            }
         }
     }
 }

@@ -390,8 +390,9 @@ impl PassageFinder {
             // takes its place.
             let more = &mut self.more;
             self.postings.retain(|key, first, has_more| {
+                // A live first posting is the oldest of its shingle's (postings are in arrival order):
+                // its later ones are live too, and their list is still there.
                 if first.0 >= live {
-                    *has_more = *has_more && more.contains_key(&key);
                     return true;
                 }
                 let Some(list) = has_more.then(|| more.get_mut(&key)).flatten() else {
