@@ -86,29 +86,125 @@ impl SparseVec {
 pub const PRIOR_DOCS: f32 = 100.0;
 
 /// Streaming document frequencies.
+///
+/// The table keeps every term ever seen (hundreds of thousands on a corpus of news), and each document
+/// looks up and then counts a few hundred of them: our own open-addressed table (see
+/// [`marsad_dedup::probing`]), so that callers can ask for a term's slot ahead of the look-up
+/// ([`DocFreq::prefetch`]) and the misses overlap.
 #[derive(Debug, Clone, Default)]
 pub struct DocFreq {
-    df: FxHashMap<u64, u32>,
+    table: TermCounts,
     docs: u32,
 }
+
+/// How many terms ahead of its count a term's slot is asked for.
+const PREFETCH_AHEAD: usize = 16;
 
 impl DocFreq {
     /// IDF of a term given the documents seen so far (a term never seen gets the highest weight).
     pub fn idf(&self, term: u64) -> f32 {
-        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        let df = self.table.get(term) as f32;
         ((self.docs as f32 + 1.0 + PRIOR_DOCS) / (df + 1.0)).ln() + 1.0
     }
 
+    /// Asks the processor to start loading the slot of `term`, for an [`DocFreq::idf`] soon after.
+    pub fn prefetch(&self, term: u64) {
+        self.table.prefetch(term);
+    }
+
     /// Counts one document's distinct terms.
-    pub fn add<'a>(&mut self, terms: impl IntoIterator<Item = &'a u64>) {
+    pub fn add(&mut self, terms: &[u64]) {
         self.docs += 1;
-        for t in terms {
-            *self.df.entry(*t).or_default() += 1;
+        self.table.reserve(terms.len());
+        for &t in terms.iter().take(PREFETCH_AHEAD) {
+            self.table.prefetch(t);
+        }
+        for (i, &t) in terms.iter().enumerate() {
+            if let Some(&ahead) = terms.get(i + PREFETCH_AHEAD) {
+                self.table.prefetch(ahead);
+            }
+            self.table.increment(t);
         }
     }
 
     pub fn documents(&self) -> u32 {
         self.docs
+    }
+}
+
+/// Term → count, open-addressed and probed linearly; a count of 0 marks an empty slot (a term is only
+/// put in when counted).
+#[derive(Debug, Clone)]
+struct TermCounts {
+    slots: Vec<TermCount>,
+    len: usize,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct TermCount {
+    term: u64,
+    count: u32,
+}
+
+impl Default for TermCounts {
+    fn default() -> Self {
+        TermCounts {
+            slots: vec![TermCount::default(); 1 << 10],
+            len: 0,
+        }
+    }
+}
+
+impl TermCounts {
+    fn home(&self, term: u64) -> usize {
+        // Terms are xxh3 hashes: their low bits are spread evenly.
+        term as usize & (self.slots.len() - 1)
+    }
+
+    fn prefetch(&self, term: u64) {
+        marsad_dedup::probing::prefetch(&self.slots[self.home(term)]);
+    }
+
+    fn get(&self, term: u64) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(term);
+        loop {
+            let slot = self.slots[i];
+            if slot.count == 0 || slot.term == term {
+                return slot.count;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds one to a term's count. Room must have been reserved ([`TermCounts::reserve`]).
+    fn increment(&mut self, term: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(term);
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.count == 0 {
+                *slot = TermCount { term, count: 1 };
+                self.len += 1;
+                return;
+            }
+            if slot.term == term {
+                slot.count = slot.count.saturating_add(1);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn reserve(&mut self, more: usize) {
+        marsad_dedup::probing::reserve(
+            &mut self.slots,
+            self.len,
+            more,
+            TermCount::default(),
+            |s| s.count == 0,
+            |s| s.term as usize,
+        );
     }
 }
 
@@ -208,6 +304,10 @@ impl Weighting {
                 x.powf(self.idf_power)
             }
         };
+        // The document-frequency table is far larger than the caches: ask for every term's slot first.
+        for &term in counts.keys() {
+            df.prefetch(term);
+        }
         for (&term, c) in &counts {
             let rarity = raise(df.idf(term));
             let weigh = |f: f32| (term, (1.0 + f.ln().max(0.0)) * rarity);
@@ -233,6 +333,37 @@ impl Weighting {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_frequencies_count_each_term_as_the_table_grows() {
+        let mut df = DocFreq::default();
+        let mut model: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+        // Terms that share their home slot (multiples of 2^20), and enough distinct ones to grow the table.
+        for doc in 0..300u64 {
+            let terms: Vec<u64> = (0..40)
+                .map(|k| {
+                    if k % 4 == 0 {
+                        (k % 12) << 20
+                    } else {
+                        (doc * 40 + k).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                    }
+                })
+                .collect::<std::collections::BTreeSet<u64>>()
+                .into_iter()
+                .collect();
+            for &t in &terms {
+                *model.entry(t).or_default() += 1;
+            }
+            df.add(&terms);
+        }
+        assert_eq!(df.documents(), 300);
+        for (&term, &count) in &model {
+            assert_eq!(df.table.get(term), count);
+        }
+        assert_eq!(df.table.get(12345), 0);
+        // Rarer terms weigh more; an unseen term weighs the most.
+        assert!(df.idf(12345) > df.idf(4 << 20));
+    }
 
     #[test]
     fn vectors_are_normalised_and_dot_is_cosine() {

@@ -9,6 +9,7 @@
 //! | [`minhash`] | MinHash signatures of word shingles (stable xxh3 hashing) and an LSH banding index |
 //! | [`duplicates`] | exact and near-duplicate documents, each linked to the earliest it copies |
 //! | [`passages`] | sentences and paragraphs two or more documents share, tolerant of small edits and credits |
+//! | [`probing`] | what the hand-written hash tables share: growth, and a prefetch hint |
 //!
 //! ```
 //! use marsad_dedup::{Analysis, Duplicate, DuplicateFinder, PassageFinder};
@@ -36,7 +37,7 @@ pub mod duplicates;
 mod first_postings;
 pub mod minhash;
 pub mod passages;
-mod probing;
+pub mod probing;
 
 pub use analyze::Analysis;
 pub use duplicates::{Duplicate, DuplicateFinder};

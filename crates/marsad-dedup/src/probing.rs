@@ -1,6 +1,6 @@
-//! What the crate's two hand-written hash tables (the LSH band table in [`crate::minhash`], the passage
-//! finder's first postings) share: open addressing with linear probing, growth at three quarters full,
-//! and a prefetch hint.
+//! What the pipeline's hand-written hash tables (the LSH band table in [`crate::minhash`], the passage
+//! finder's first postings, the clusterer's document frequencies in `marsad-cluster`) share: open
+//! addressing with linear probing, growth at three quarters full, and a prefetch hint.
 //!
 //! Why these tables are hand-written: they outgrow the caches on a corpus of any size, and a document
 //! knows which slots it will probe before probing the first. Asking for those slots ahead lets the cache
@@ -9,7 +9,7 @@
 /// Asks the processor to start loading the cache line holding `value`. A hint only: it changes nothing the
 /// program can see, and is nothing on architectures without a stable prefetch instruction.
 #[inline]
-pub(crate) fn prefetch<T>(value: &T) {
+pub fn prefetch<T>(value: &T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch cannot fault and changes nothing the program can see; the pointer comes from a
     // reference.
@@ -24,7 +24,7 @@ pub(crate) fn prefetch<T>(value: &T) {
 /// Grows a table of `len` keys, if needed, so that `more` new ones keep it at most three quarters full
 /// (probe runs stay short): to the next power of two that does, every slot put again from its home
 /// (`home_bits`, before masking). The table's size is a power of two.
-pub(crate) fn reserve<S: Copy>(
+pub fn reserve<S: Copy>(
     slots: &mut Vec<S>,
     len: usize,
     more: usize,
