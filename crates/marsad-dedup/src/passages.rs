@@ -926,6 +926,62 @@ mod tests {
     }
 
     #[test]
+    fn a_purge_leaves_only_live_postings_and_no_list_without_its_first_posting() {
+        // Four sentences, each on the pages whose number has its bit set: shingles whose later postings
+        // go stale in part, or all at once between two purges, with or without being indexed again.
+        let sentences = [
+            "وصل الوفد التجاري إلى الميناء الجنوبي صباح الأحد في زيارة تستمر ثلاثة أيام كاملة.",
+            "افتتحت وزارة الصحة مستشفى ميدانيا جديدا في الضاحية الشرقية يتسع لمئتي سرير مجهز.",
+            "أعلن الاتحاد المحلي لكرة القدم تأجيل مباريات الدوري الممتاز أسبوعين بسبب الأمطار الغزيرة.",
+            "قررت هيئة الطيران المدني استئناف الرحلات الداخلية بين العاصمة والمدن الساحلية الشهر المقبل.",
+        ];
+        let mut finder = PassageFinder::new(PassageConfig {
+            window: 3,
+            purge_every: 3,
+            ..PassageConfig::default()
+        });
+        let mut purges = 0;
+        for k in 0..64usize {
+            let mut paragraphs = vec![format!("خبر رقم {k}.")];
+            paragraphs.extend(
+                (0..sentences.len())
+                    .filter(|j| (k >> j) & 1 == 1)
+                    .map(|j| sentences[j].to_owned()),
+            );
+            let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            add(&mut finder, &doc(&format!("p{k}"), &paragraphs));
+            let live = finder.live_from;
+            let purged_now = live > 0 && finder.purged_at == live;
+            purges += usize::from(purged_now);
+            let entries = finder.postings.entries();
+            let with_lists = entries.iter().filter(|(_, _, has_more)| *has_more).count();
+            assert_eq!(
+                with_lists,
+                finder.more.len(),
+                "page {k}: a list without its first posting"
+            );
+            for (key, first, has_more) in &entries {
+                assert_eq!(*has_more, finder.more.contains_key(key));
+                let later = finder.more.get(key).into_iter().flatten();
+                let postings: Vec<_> = std::iter::once(first).chain(later).collect();
+                assert!(
+                    postings.windows(2).all(|w| w[0] < w[1]),
+                    "page {k}: {postings:?}"
+                );
+                // Right after a purge, nothing that left the window is left; between purges, only the
+                // shingles of the page just added have been brought up to date.
+                if purged_now {
+                    assert!(
+                        postings.iter().all(|p| p.0 >= live),
+                        "page {k}: {postings:?}"
+                    );
+                }
+            }
+        }
+        assert!(purges > 10);
+    }
+
+    #[test]
     fn how_often_stale_postings_are_purged_does_not_change_what_is_found() {
         // A small window and cap, and pages that all repeat one phrase (which fills the cap) and come in
         // pairs sharing a sentence.
