@@ -337,7 +337,11 @@ pub struct Scorer {
     pub threshold: f32,
 }
 
-/// The time scale of the built-in time signals ([`TimeProximity`], [`PegTime`], [`ContentTime`]).
+/// The time scale of the built-in time signals ([`TimeProximity`], [`PegTime`], [`ContentTime`]): a day.
+/// Leave-one-day-out over the twenty-six labelled days, each fold refitted at the scale (mean BCubed F1 /
+/// pairwise F1 of the held-out days): 12 hours 0.925 / 0.666, 24 hours 0.928 / 0.696, 36 hours 0.931 /
+/// 0.694, 48 hours 0.931 / 0.691. Past a day the differences are smaller than a single day's swing from
+/// one scale to the next (up to 0.12 pairwise), so the scale stays at a day; half a day is clearly worse.
 const TIME_SCALE_HOURS: f32 = 24.0;
 
 // Fitted with `marsad eval clustering --fit` on all ten labelled days, 2018-02-20, 03-14, 03-18, 03-20,
