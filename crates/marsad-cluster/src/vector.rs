@@ -165,34 +165,32 @@ impl TermCounts {
         marsad_dedup::probing::prefetch(&self.slots[self.home(term)]);
     }
 
-    fn get(&self, term: u64) -> u32 {
+    /// The slot holding `term`, or the empty slot where it would go.
+    fn slot_of(&self, term: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = self.home(term);
         loop {
             let slot = self.slots[i];
             if slot.count == 0 || slot.term == term {
-                return slot.count;
+                return i;
             }
             i = (i + 1) & mask;
         }
     }
 
+    fn get(&self, term: u64) -> u32 {
+        self.slots[self.slot_of(term)].count
+    }
+
     /// Adds one to a term's count. Room must have been reserved ([`TermCounts::reserve`]).
     fn increment(&mut self, term: u64) {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(term);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.count == 0 {
-                *slot = TermCount { term, count: 1 };
-                self.len += 1;
-                return;
-            }
-            if slot.term == term {
-                slot.count = slot.count.saturating_add(1);
-                return;
-            }
-            i = (i + 1) & mask;
+        let i = self.slot_of(term);
+        let slot = &mut self.slots[i];
+        if slot.count == 0 {
+            *slot = TermCount { term, count: 1 };
+            self.len += 1;
+        } else {
+            slot.count = slot.count.saturating_add(1);
         }
     }
 
