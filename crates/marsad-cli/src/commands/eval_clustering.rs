@@ -21,8 +21,9 @@
 //! the first round's scorer in the second, so the fit does not lean on the weights shipped. The weights
 //! and threshold are printed (to be written into `marsad_cluster::signals` as constants) and every day is
 //! scored with them. `--cross-validate` does this once per day, fitting on all the other days and scoring
-//! the one left out: the number to report for days nobody tuned on. `--without` leaves signals out (an
-//! ablation).
+//! the one left out: the number to report for days nobody tuned on, with the standard error of the mean
+//! over days (a difference between two settings smaller than it is not shown to be real); the folds run
+//! on all cores. `--without` leaves signals out (an ablation).
 
 use std::collections::HashMap;
 use std::fs;
@@ -496,9 +497,13 @@ fn fit(streams: &[&DayStream], without: &[String], verbose: bool) -> Scorer {
     // Probability σ(-30) for every candidate: an unlabelled article always opens an event.
     let alone = Scorer::with_weights(&[], -30.0, 0.5);
     let first = fit_round(streams, without, &alone, false);
-    let scorer = fit_round(streams, without, &first, verbose);
+    fit_round(streams, without, &first, verbose)
+}
+
+/// The fitted scorer as the constants of `marsad_cluster::signals`, to be pasted there.
+fn fitted_constants(streams: &[&DayStream], scorer: &Scorer) -> String {
     let days: Vec<String> = streams.iter().map(|s| s.day.to_string()).collect();
-    println!(
+    format!(
         "fitted on {}: const WEIGHTS: [f32; {}] = {:?}; const BIAS: f32 = {:.3}; const THRESHOLD: f32 = {:.2};",
         days.join(", "),
         scorer.weights.len(),
@@ -509,8 +514,7 @@ fn fit(streams: &[&DayStream], without: &[String], verbose: bool) -> Scorer {
             .collect::<Vec<_>>(),
         scorer.bias,
         scorer.threshold
-    );
-    scorer
+    )
 }
 
 /// One round of [`fit`]: logistic regression on the days' pooled teacher-forced candidate pairs (the
@@ -577,48 +581,128 @@ fn fit_round(streams: &[&DayStream], without: &[String], placer: &Scorer, verbos
     scorer
 }
 
+/// One held-out day of [`cross_validate`]: what its fold printed and how its articles were placed.
+struct Fold {
+    report: String,
+    bcubed_f1: f64,
+    pairwise_f1: f64,
+    /// (gold event, predicted event) of each labelled article.
+    placed: Vec<(String, String)>,
+}
+
+/// Fits on every day but `held_out`, then scores `held_out`.
+fn fold(
+    streams: &[DayStream],
+    held_out: &DayStream,
+    threshold: Option<f32>,
+    without: &[String],
+) -> Fold {
+    let others: Vec<&DayStream> = streams.iter().filter(|s| s.day != held_out.day).collect();
+    let mut scorer = fit(&others, without, false);
+    if let Some(t) = threshold {
+        scorer.threshold = t;
+    }
+    let fitted = fitted_constants(&others, &scorer);
+    let (predicted, _) = run_day(held_out, scorer);
+    let (b, p) = score(held_out, &predicted);
+    let placed = held_out
+        .labelled
+        .iter()
+        .map(|(id, gold)| {
+            let p = predicted
+                .get(id)
+                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
+            (gold.clone(), p)
+        })
+        .collect();
+    Fold {
+        report: format!(
+            "{fitted}\n  held out {}: BCubed {}  pairwise {}",
+            held_out.day,
+            fmt(&b),
+            fmt(&p)
+        ),
+        bcubed_f1: b.f1,
+        pairwise_f1: p.f1,
+        placed,
+    }
+}
+
 /// Leave one day out: each day scored by a scorer fitted on all the others.
+///
+/// The folds are independent and each refits on every other day (the slow part: a two-round fit and a
+/// threshold search per fold), so they run on all cores, one fold per thread at a time; the report is
+/// printed in day order whatever order the folds finish in, and is the same on any number of cores.
 fn cross_validate(
     streams: &[DayStream],
     threshold: Option<f32>,
     without: &[String],
 ) -> Result<Outcome> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     if streams.len() < 2 {
         bail!("--cross-validate needs at least two labelled days");
     }
-    let (mut pooled, mut sums) = (Vec::new(), [0.0f64; 2]);
-    for held_out in streams {
-        let others: Vec<&DayStream> = streams.iter().filter(|s| s.day != held_out.day).collect();
-        let mut scorer = fit(&others, without, false);
-        if let Some(t) = threshold {
-            scorer.threshold = t;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(streams.len());
+    let next = AtomicUsize::new(0);
+    let folds: Vec<Mutex<Option<Fold>>> = streams.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(held_out) = streams.get(i) else {
+                        break;
+                    };
+                    let result = fold(streams, held_out, threshold, without);
+                    if let Ok(mut slot) = folds[i].lock() {
+                        *slot = Some(result);
+                    }
+                }
+            });
         }
-        let (predicted, _) = run_day(held_out, scorer);
-        let (b, p) = score(held_out, &predicted);
-        println!(
-            "  held out {}: BCubed {}  pairwise {}",
-            held_out.day,
-            fmt(&b),
-            fmt(&p)
-        );
-        sums[0] += b.f1;
-        sums[1] += p.f1;
-        for (id, gold) in &held_out.labelled {
-            let p = predicted
-                .get(id)
-                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
-            pooled.push((gold.clone(), p));
-        }
+    });
+    let (mut pooled, mut bcubed_f1, mut pairwise_f1) = (Vec::new(), Vec::new(), Vec::new());
+    for (slot, stream) in folds.into_iter().zip(streams) {
+        let Some(fold) = slot.into_inner().ok().flatten() else {
+            bail!("the fold holding out {} did not finish", stream.day);
+        };
+        println!("{}", fold.report);
+        bcubed_f1.push(fold.bcubed_f1);
+        pairwise_f1.push(fold.pairwise_f1);
+        pooled.extend(fold.placed);
     }
-    let n = streams.len() as f64;
+    let ((b_mean, b_error), (p_mean, p_error)) =
+        (mean_and_error(&bcubed_f1), mean_and_error(&pairwise_f1));
     println!(
-        "held-out days: mean BCubed F1 {:.3}, mean pairwise F1 {:.3}; pooled BCubed {}  pairwise {}",
-        sums[0] / n,
-        sums[1] / n,
+        "held-out days: mean BCubed F1 {b_mean:.3}, mean pairwise F1 {p_mean:.3}; pooled BCubed {}  pairwise {}",
         fmt(&bcubed(&pooled)),
         fmt(&pairwise(&pooled))
     );
+    println!(
+        "standard error of the means over {} days: BCubed F1 {b_error:.3}, pairwise F1 {p_error:.3}",
+        streams.len()
+    );
     Ok(Outcome::Done)
+}
+
+/// The mean of per-day scores and its standard error (sample standard deviation over √days): how far the
+/// mean could move with another draw of days, which a difference between two settings must exceed to mean
+/// anything.
+fn mean_and_error(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    if values.is_empty() {
+        return (0.0, 0.0);
+    }
+    let mean = values.iter().sum::<f64>() / n;
+    if values.len() < 2 {
+        return (mean, 0.0);
+    }
+    let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
+    (mean, (variance / n).sqrt())
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
@@ -668,6 +752,7 @@ pub fn run(args: &Args) -> Result<Outcome> {
             .filter(|s| args.fit.contains(&s.day))
             .collect();
         scorer = fit(&chosen, &args.without, true);
+        println!("{}", fitted_constants(&chosen, &scorer));
     }
     if let Some(t) = args.threshold {
         scorer.threshold = t;
@@ -753,4 +838,19 @@ pub fn run(args: &Args) -> Result<Outcome> {
     } else {
         Outcome::Done
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mean_and_error;
+
+    #[test]
+    fn standard_error_is_the_sample_deviation_over_root_n() {
+        // Deviation of 0.6, 0.7, 0.8 is 0.1 (n - 1 in the variance); over √3 days.
+        let (mean, error) = mean_and_error(&[0.6, 0.7, 0.8]);
+        assert!((mean - 0.7).abs() < 1e-12);
+        assert!((error - 0.1 / 3f64.sqrt()).abs() < 1e-12);
+        assert_eq!(mean_and_error(&[0.5]), (0.5, 0.0));
+        assert_eq!(mean_and_error(&[]), (0.0, 0.0));
+    }
 }
