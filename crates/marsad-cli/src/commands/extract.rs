@@ -19,7 +19,7 @@ pub struct Args {
     /// Show every line with the decision taken on it.
     #[arg(long)]
     why: bool,
-    /// An outlet table (host<TAB>name per line) that extends the built-in one.
+    /// An outlet table (one host, a tab and a name per line) that extends the built-in one.
     #[arg(long)]
     outlets: Option<PathBuf>,
 }
