@@ -1,11 +1,11 @@
 //! ROUGE for Arabic summaries: ROUGE-1 and ROUGE-2 (clipped n-gram recall, precision, F1) and ROUGE-L
 //! (longest common subsequence F1), over Arabic-aware tokens.
 //!
-//! Tokens are the words and numbers of the search-normalised text ([`marsad_text::normalize`] with
+//! Tokens are the words and numbers of the search-normalised text ([`marsad_text::normalize()`] with
 //! [`Profile::Search`], then [`marsad_text::tokenize`]): diacritics, tatweel and hamza/alef/teh-marbuta
 //! spelling differences are folded, punctuation is dropped, digits are kept (Arabic-Indic digits become
 //! ASCII, so "٢٣" and "23" match). [`TokenMode::Stem`] also light-stems every word
-//! ([`marsad_text::stem`]), so "الدبلوماسيين" and "دبلوماسيا" count as the same unigram. Stop words are kept,
+//! ([`marsad_text::stem()`]), so "الدبلوماسيين" and "دبلوماسيا" count as the same unigram. Stop words are kept,
 //! as in the original ROUGE.
 //!
 //! ```

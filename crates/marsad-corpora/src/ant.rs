@@ -215,7 +215,7 @@ fn url_key(url: &str) -> String {
     url.to_string()
 }
 
-/// One article per `<URL>` (Sky News Arabia: per article number, see [`url_key`]): the article with the
+/// One article per `<URL>` (Sky News Arabia: per article number, see `url_key`): the article with the
 /// smallest DOCNO is kept (its DOCNO is the id the event labels use) and the other DOCNOs go to its
 /// `aliases`, sorted. Order of the kept articles is preserved.
 pub fn dedupe_by_url(articles: Vec<AntArticle>) -> Vec<AntArticle> {

@@ -1,4 +1,4 @@
-//! Turning what an expression says ([`crate::parse::Parsed`]) into a date, against the publication date.
+//! Turning what an expression says (`Parsed`, in the parse module) into a date, against the publication date.
 //!
 //! Decisions, each written into the mention's `how`:
 //! - A year-less date is taken in the most recent year that puts it on or before publication, unless the

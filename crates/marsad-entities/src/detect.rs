@@ -12,7 +12,7 @@
 //! Overlaps are settled longest first; at equal length a title beats the gazetteer, which beats a learned name,
 //! which beats a pattern. Matching runs on search-normalised text; spans point into the paragraph as written.
 //!
-//! Not done here: deciding which mentions are the same entity (see [`crate::resolve`]), nested entities
+//! Not done here: deciding which mentions are the same entity (see [`crate::resolve()`]), nested entities
 //! (the place inside an organisation's name), or nationality adjectives (السوري) as entities.
 
 use std::ops::Range;

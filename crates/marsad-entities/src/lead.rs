@@ -16,7 +16,7 @@
 //! the others.
 //!
 //! Not done here: learned names (they need the batch; see [`crate::LearnedNames`]) or resolution
-//! ([`crate::resolve`]).
+//! ([`crate::resolve()`]).
 
 use marsad_model::{Document, EntityType};
 use marsad_text::name_key::NameKey;

@@ -7,7 +7,7 @@
 //! What is learned from a person's full name: the full name, and the family name alone when it cannot be a
 //! common word (it carries no article and has four letters or more: غولر، أكتورك, but not الشرع, which is also
 //! "the law"). Family names with the article are only recognised alone inside the document that gave the full
-//! name (see [`crate::detect`]).
+//! name (see [`crate::detect()`]).
 
 use marsad_model::{Document, EntityType};
 use marsad_text::normalize::{Profile, normalize_str};

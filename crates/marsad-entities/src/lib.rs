@@ -5,8 +5,8 @@
 //!
 //! | step | what it does |
 //! |---|---|
-//! | [`detect`] | finds mentions of people, organisations and places in one [`Document`], by titles, organisation patterns, the [`Gazetteer`] and [`LearnedNames`] |
-//! | [`resolve`] | joins mentions across documents into [`ResolvedEntity`]s: a [`marsad_model::Entity`] with every variant, the roles given, and a [`Merge`] for every join |
+//! | [`mod@detect`] | finds mentions of people, organisations and places in one [`Document`], by titles, organisation patterns, the [`Gazetteer`] and [`LearnedNames`] |
+//! | [`mod@resolve`] | joins mentions across documents into [`ResolvedEntity`]s: a [`marsad_model::Entity`] with every variant, the roles given, and a [`Merge`] for every join |
 //!
 //! [`find_entities`] runs both over a batch (learning names from the batch first).
 //!

@@ -15,7 +15,7 @@
 //! name of the other (similarity 0.5 or less: different family names, or different first names), so that
 //! people who share a first or a family name stay apart.
 //!
-//! Not done here: detection ([`crate::detect`]), or roles as evidence on their own: a shared role without a
+//! Not done here: detection ([`crate::detect()`]), or roles as evidence on their own: a shared role without a
 //! similar name never joins two people (ministers change).
 
 use std::collections::HashMap;

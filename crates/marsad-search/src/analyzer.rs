@@ -1,6 +1,6 @@
 //! marsad's Arabic analyzer for tantivy, built on `marsad-text`.
 //!
-//! [`ArabicTokenizer`] search-normalises the text ([`marsad_text::normalize`] with [`Profile::Search`]: no
+//! [`ArabicTokenizer`] search-normalises the text ([`marsad_text::normalize()`] with [`Profile::Search`]: no
 //! diacritics or tatweel, أ/إ/آ → ا, ة → ه, ى → ي, hamza carriers folded, Latin lower-cased, digits ASCII)
 //! and emits its words and numbers, with offsets mapped back to the original text so snippets highlight
 //! what the reader sees. [`StemFilter`] then applies marsad's light stemmer. Two analyzers are registered:
@@ -94,7 +94,7 @@ impl Tokenizer for ArabicTokenizer {
     }
 }
 
-/// Replaces each token's text by its light stem ([`marsad_text::stem`]).
+/// Replaces each token's text by its light stem ([`marsad_text::stem()`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StemFilter;
 
