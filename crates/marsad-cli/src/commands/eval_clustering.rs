@@ -632,7 +632,8 @@ fn fold(
 ///
 /// The folds are independent and each refits on every other day (the slow part: a two-round fit and a
 /// threshold search per fold), so they run on all cores, one fold per thread at a time; the report is
-/// printed in day order whatever order the folds finish in, and is the same on any number of cores.
+/// printed in day order whatever order the folds finish in, and is the same on any number of cores; each
+/// fold's end is told on stderr as it comes.
 fn cross_validate(
     streams: &[DayStream],
     threshold: Option<f32>,
@@ -647,7 +648,7 @@ fn cross_validate(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(streams.len());
-    let next = AtomicUsize::new(0);
+    let (next, finished) = (AtomicUsize::new(0), AtomicUsize::new(0));
     let folds: Vec<Mutex<Option<Fold>>> = streams.iter().map(|_| Mutex::new(None)).collect();
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -661,6 +662,13 @@ fn cross_validate(
                     if let Ok(mut slot) = folds[i].lock() {
                         *slot = Some(result);
                     }
+                    // The report waits for every fold; progress goes to stderr meanwhile.
+                    let done = finished.fetch_add(1, Ordering::Relaxed) + 1;
+                    eprintln!(
+                        "fold {done}/{} done (held out {})",
+                        streams.len(),
+                        held_out.day
+                    );
                 }
             });
         }
