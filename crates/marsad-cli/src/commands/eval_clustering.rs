@@ -381,18 +381,23 @@ fn print_stories(clusterer: &Clusterer, show: usize) {
     }
 }
 
-fn score(stream: &DayStream, predicted: &HashMap<String, EventId>) -> (Scores, Scores) {
-    let items: Vec<(String, String)> = stream
+/// (gold event, predicted event) of each labelled article of the day; an article the run did not place
+/// counts as alone.
+fn placements(stream: &DayStream, predicted: &HashMap<String, EventId>) -> Vec<(String, String)> {
+    stream
         .labelled
         .iter()
         .map(|(id, gold)| {
             let p = predicted
                 .get(id)
-                .map(|e| e.0.clone())
-                .unwrap_or_else(|| format!("alone:{id}"));
+                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
             (gold.clone(), p)
         })
-        .collect();
+        .collect()
+}
+
+fn score(stream: &DayStream, predicted: &HashMap<String, EventId>) -> (Scores, Scores) {
+    let items = placements(stream, predicted);
     (bcubed(&items), pairwise(&items))
 }
 
@@ -604,17 +609,8 @@ fn fold(
     }
     let fitted = fitted_constants(&others, &scorer);
     let (predicted, _) = run_day(held_out, scorer);
-    let (b, p) = score(held_out, &predicted);
-    let placed = held_out
-        .labelled
-        .iter()
-        .map(|(id, gold)| {
-            let p = predicted
-                .get(id)
-                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
-            (gold.clone(), p)
-        })
-        .collect();
+    let placed = placements(held_out, &predicted);
+    let (b, p) = (bcubed(&placed), pairwise(&placed));
     Fold {
         report: format!(
             "{fitted}\n  held out {}: BCubed {}  pairwise {}",
@@ -781,20 +777,16 @@ pub fn run(args: &Args) -> Result<Outcome> {
             (args.errors && args.explain).then_some(&titles),
         );
         let events = clusterer.event_count();
-        let (b, p) = score(stream, &predicted);
-        for (id, gold) in &stream.labelled {
-            let p = predicted
-                .get(id)
-                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
-            pooled.push((gold.clone(), p));
-            pooled_alone.push((gold.clone(), id.clone()));
-        }
+        let placed = placements(stream, &predicted);
+        let (b, p) = (bcubed(&placed), pairwise(&placed));
+        pooled.extend(placed);
         let alone: Vec<(String, String)> = stream
             .labelled
             .iter()
             .map(|(id, g)| (g.clone(), id.clone()))
             .collect();
         let (sb, sp) = (bcubed(&alone), pairwise(&alone));
+        pooled_alone.extend(alone);
         let gold_events = stream
             .labelled
             .iter()
