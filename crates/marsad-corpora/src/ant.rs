@@ -11,8 +11,7 @@
 //! `aliases`), which is how the labels count articles. The outlet is the folder name the labels use
 //! (`Alarabia`, `BBC`, `CNN`, `France24`, `SkyNews`), mapped from `<SRC>`.
 //!
-//! Not done here: Sky News short/slug URL variants of one article are left as two articles (the labels'
-//! dev days have none); no text cleanup beyond trimming lines.
+//! Not done here: no text cleanup beyond trimming lines.
 
 use std::collections::HashMap;
 use std::fs;
@@ -195,10 +194,15 @@ pub fn read_ant(dir: impl AsRef<Path>) -> Result<AntReader, AntError> {
     })
 }
 
-/// What makes two URLs one article: the URL itself, except on Sky News Arabia, whose pages are
-/// `/section/NUMBER-slug` and keep their number when an update is re-titled under a new slug (the event
-/// labels' README counts such a pair as one article).
+/// What makes two URLs one article: the URL without its scheme (from August 2018 CNN Arabic files many
+/// articles twice, once under `http://` and once under `https://`, with one text), except on Sky News
+/// Arabia, whose pages are `/section/NUMBER-slug` and keep their number when an update is re-titled under
+/// a new slug (the event labels' README counts such a pair as one article).
 fn url_key(url: &str) -> String {
+    let url = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
     if url.contains("skynewsarabia.com") {
         let number = url
             .split('/')
@@ -261,10 +265,21 @@ mod tests {
             a,
             url_key("https://www.skynewsarabia.com/business/1047669-first-slug")
         );
-        // Other outlets: the URL as it is.
+        // Other outlets: the URL as it is, without its scheme.
         assert_eq!(
             url_key("https://www.bbc.com/arabic/world-43193332"),
-            "https://www.bbc.com/arabic/world-43193332"
+            "www.bbc.com/arabic/world-43193332"
+        );
+    }
+
+    #[test]
+    fn one_page_under_http_and_https_is_one_article() {
+        let http = url_key("http://arabic.cnn.com/business/article/2018/08/14/some-story");
+        let https = url_key("https://arabic.cnn.com/business/article/2018/08/14/some-story");
+        assert_eq!(http, https);
+        assert_ne!(
+            http,
+            url_key("https://arabic.cnn.com/business/article/2018/08/14/other-story")
         );
     }
 
