@@ -419,6 +419,13 @@ const TIME_SCALE_HOURS: f32 = 24.0;
 // these weights: mean 0.931 / 0.674, nineteen below 0.70. Cross-validated over forty-two days: mean 0.926 /
 // 0.670, pooled 0.926 / 0.647.
 //
+// The threshold is chosen for pairwise F1 alone since the fifth held-out set (2018-03-29, 04-26, 06-30,
+// 07-20): at 0.13, chosen for the mean of BCubed and pairwise F1, the four days scored 0.924 / 0.516; at
+// 0.11, the best for pairwise F1 over the forty-six days labelled before, 0.926 / 0.544, which passed the
+// test written down before scoring them (and a forty-two-day cross-validation gate: +0.004 pairwise, paired
+// standard error 0.002). Over the forty days labelled after these weights: 0.929 / 0.667 at 0.11 against
+// 0.930 / 0.658 at 0.13 (paired standard error 0.007; twenty-three days below 0.70 either way).
+//
 // The entity weight is 0: with the persons and organisations of headline and lead fed in (`--entities`)
 // the held-out scores did not rise (on four days), and detecting them costs about a quarter of the
 // pipeline's time. The threshold is low because same-event pairs are rare among candidates (about 3 %), so
@@ -427,7 +434,7 @@ const WEIGHTS: [f32; 12] = [
     1.437, 2.384, 0.679, 0.0, -0.552, 0.49, 0.926, -1.252, 1.312, 1.687, 1.523, 1.768,
 ];
 const BIAS: f32 = -6.065;
-const THRESHOLD: f32 = 0.13;
+const THRESHOLD: f32 = 0.11;
 
 impl Default for Scorer {
     fn default() -> Self {

@@ -523,8 +523,11 @@ fn fitted_constants(streams: &[&DayStream], scorer: &Scorer) -> String {
 }
 
 /// One round of [`fit`]: logistic regression on the days' pooled teacher-forced candidate pairs (the
-/// unlabelled articles placed by `placer`), then the threshold that maximises the mean of BCubed and
-/// pairwise F1 summed over those days, averaged over the thresholds near it.
+/// unlabelled articles placed by `placer`), then the threshold that maximises pairwise F1 summed over those
+/// days, averaged over the thresholds near it. Pairwise F1 alone: the BCubed goal (0.90) holds with a
+/// margin at every threshold near the best, while the pairwise goal (0.70) is the one not met; chosen for
+/// the mean of the two, the threshold sat one or two steps higher and split more large events (the fifth
+/// held-out set's test, `eval/clustering/README.md`).
 fn fit_round(streams: &[&DayStream], without: &[String], placer: &Scorer, verbose: bool) -> Scorer {
     let (mut rows, mut ys) = (Vec::new(), Vec::new());
     for stream in streams {
@@ -556,8 +559,8 @@ fn fit_round(streams: &[&DayStream], without: &[String], placer: &Scorer, verbos
                 .map(|stream| {
                     let (predicted, _) =
                         run_day(stream, Scorer::with_weights(&weights, bias, threshold));
-                    let (b, p) = score(stream, &predicted);
-                    (b.f1 + p.f1) / 2.0
+                    let (_, pairwise) = score(stream, &predicted);
+                    pairwise.f1
                 })
                 .sum();
             (threshold, objective)
