@@ -128,3 +128,76 @@ fn name_keys_on_the_corpus_truth() {
         }
     }
 }
+
+/// A label file in the ANT events format: (article id, aliases, event) for one day.
+fn write_labels(dir: &std::path::Path, name: &str, articles: &[(&str, &[&str], &str)]) -> String {
+    let articles: serde_json::Map<String, serde_json::Value> = articles
+        .iter()
+        .map(|(id, aliases, event)| {
+            (
+                id.to_string(),
+                serde_json::json!({"event": event, "aliases": aliases, "src": "Invented", "time": ""}),
+            )
+        })
+        .collect();
+    let json = serde_json::json!({"days": ["2030-01-02"], "articles": articles, "events": {}});
+    let path = dir.join(name);
+    std::fs::write(&path, json.to_string()).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn agreement_scores_a_second_annotation_against_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write_labels(
+        dir.path(),
+        "first.json",
+        &[
+            ("a1", &[], "e1"),
+            ("a2", &[], "e1"),
+            ("a3", &["a3-copy"], "e2"),
+            ("a4", &[], "e2"),
+        ],
+    );
+    // The same grouping under other names, the third article known by its alias.
+    let same = write_labels(
+        dir.path(),
+        "same.json",
+        &[
+            ("a1", &[], "x"),
+            ("a2", &[], "x"),
+            ("a3-copy", &[], "y"),
+            ("a4", &[], "y"),
+        ],
+    );
+    let output = marsad(&["eval", "agreement", "--first", &first, "--second", &same]);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("pairwise P 1.000 R 1.000 F1 1.000"));
+
+    // a4 moved to the first event: of the second's three pairs only a1–a2 is the first's (precision 1/3),
+    // and of the first's two pairs a3–a4 is lost (recall 1/2).
+    let other = write_labels(
+        dir.path(),
+        "other.json",
+        &[
+            ("a1", &[], "x"),
+            ("a2", &[], "x"),
+            ("a3", &[], "z"),
+            ("a4", &[], "x"),
+        ],
+    );
+    let output = marsad(&["eval", "agreement", "--first", &first, "--second", &other]);
+    assert!(stdout(&output).contains("pairwise P 0.333 R 0.500 F1 0.400"));
+
+    // An article the second does not label is named, and the day is not scored.
+    let short = write_labels(
+        dir.path(),
+        "short.json",
+        &[("a1", &[], "x"), ("a2", &[], "x")],
+    );
+    let output = marsad(&["eval", "agreement", "--first", &first, "--second", &short]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(errors.contains("short.json: 2 articles of") && errors.contains("(a3, a4)"));
+    assert!(!stdout(&output).contains("pairwise"));
+}

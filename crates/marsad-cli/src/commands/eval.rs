@@ -22,6 +22,12 @@ pub enum EvalCommand {
         after_help = "Example:\n  marsad eval clustering --ant ../shared/data/antcorpus-multisource --labels ../shared/data/ant-events-dev/ant-events-dev.json eval/clustering/ant-events-*.json\n  marsad eval clustering --ant DIR --labels FILES --cross-validate          # each day scored by weights fitted on the others\n  marsad eval clustering --ant DIR --labels FILES --fit 2018-03-14,2018-04-10   # refit on some days, check on the rest\n  marsad eval clustering --ant DIR --labels FILES --without peg_lead --cross-validate   # ablation\n  marsad eval clustering --ant DIR --labels FILES --errors --explain        # what went wrong, with each article's candidates"
     )]
     Clustering(super::eval_clustering::Args),
+    /// Agreement between two annotations of the same ANT days (event labels): BCubed and pairwise P/R/F1 of
+    /// the second against the first, per day; what the clustering scores can be read against.
+    #[command(
+        after_help = "Example:\n  marsad eval agreement --first eval/clustering/ant-events-*.json --second eval/clustering/second-annotator/ant-events-*.json"
+    )]
+    Agreement(super::eval_agreement::Args),
     /// Date resolution against hand-labelled expressions in ANT articles: correct, found, and every miss.
     #[command(
         after_help = "Example:\n  marsad eval dates --ant ../shared/data/antcorpus-multisource --labels eval/dates/ant-dates.tsv"
@@ -46,6 +52,7 @@ pub fn run(command: &EvalCommand) -> Result<Outcome> {
         EvalCommand::Extraction(args) => super::eval_extraction::run(args),
         EvalCommand::Ner(args) => super::eval_ner::run(args),
         EvalCommand::Clustering(args) => super::eval_clustering::run(args),
+        EvalCommand::Agreement(args) => super::eval_agreement::run(args),
         EvalCommand::Dates(args) => super::eval_dates::run(args),
         EvalCommand::Summary(args) => super::eval_summary::run(args),
         EvalCommand::Stance(args) => super::eval_stance::run(args),

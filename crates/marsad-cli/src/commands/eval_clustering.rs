@@ -104,12 +104,12 @@ struct StreamDoc {
     entities: Vec<String>,
 }
 
-struct Labels {
-    days: Vec<Date>,
-    /// Article id → (event, day).
-    articles: HashMap<String, String>,
+pub(super) struct Labels {
+    pub(super) days: Vec<Date>,
+    /// Article id → event.
+    pub(super) articles: HashMap<String, String>,
     /// Any DOCNO (id or alias) → article id.
-    alias: HashMap<String, String>,
+    pub(super) alias: HashMap<String, String>,
 }
 
 /// The labels of several files, merged (a day or an article labelled twice is an error).
@@ -144,7 +144,7 @@ fn read_all_labels(paths: &[PathBuf]) -> Result<Labels> {
     Ok(all)
 }
 
-fn read_labels(path: &PathBuf) -> Result<Labels> {
+pub(super) fn read_labels(path: &PathBuf) -> Result<Labels> {
     let text =
         fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
     let json: Value =

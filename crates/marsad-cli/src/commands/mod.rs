@@ -10,6 +10,7 @@ pub mod demo;
 pub mod derive;
 pub mod entities;
 pub mod eval;
+pub mod eval_agreement;
 pub mod eval_clustering;
 pub mod eval_dates;
 pub mod eval_extraction;
