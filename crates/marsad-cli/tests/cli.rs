@@ -200,4 +200,21 @@ fn agreement_scores_a_second_annotation_against_the_first() {
     let errors = String::from_utf8_lossy(&output.stderr);
     assert!(errors.contains("short.json: 2 articles of") && errors.contains("(a3, a4)"));
     assert!(!stdout(&output).contains("pairwise"));
+
+    // A file that is not labels is named, and the rest are still compared.
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "not json").unwrap();
+    let broken = broken.to_str().unwrap();
+    let output = marsad(&[
+        "eval",
+        "agreement",
+        "--first",
+        broken,
+        &first,
+        "--second",
+        &same,
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("broken.json: not JSON"));
+    assert!(stdout(&output).contains("pairwise P 1.000 R 1.000 F1 1.000"));
 }

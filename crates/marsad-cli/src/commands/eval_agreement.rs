@@ -3,11 +3,12 @@
 //!
 //! The clustering goal is a number against one annotator's reading; two careful annotators under the same
 //! written rule also disagree on where one event ends (a preview, a reaction, a feature pegged to a
-//! summit), and their agreement is what a clusterer's score can be read against. Pairwise F1 is symmetric
-//! (swapping the annotations swaps precision and recall); BCubed F1 nearly so.
+//! summit), and their agreement is what a clusterer's score can be read against. Both F1s are symmetric:
+//! swapping the annotations swaps precision and recall.
 //!
 //! Files are matched by the days they label. Every article of the first file must be labelled in the
-//! second (by its id or one of its aliases); one that is not is named, and its day is not scored.
+//! second (by its id or one of its aliases); one that is not is named, and its day is not scored. A file
+//! that cannot be read is named with the reason, and the others are still compared.
 
 use std::path::PathBuf;
 
@@ -39,11 +40,17 @@ struct Compared {
 }
 
 pub fn run(args: &Args) -> Result<Outcome> {
+    let mut outcome = Outcome::Done;
     let mut first = Vec::new();
     for path in &args.first {
-        first.push((path, read_labels(path)?));
+        match read_labels(path) {
+            Ok(labels) => first.push((path, labels)),
+            Err(error) => {
+                eprintln!("marsad: {error:#}");
+                outcome = Outcome::PartlyFailed;
+            }
+        }
     }
-    let mut outcome = Outcome::Done;
     let mut compared = Vec::new();
     let mut pooled: Vec<(String, String)> = Vec::new();
     for path in &args.second {
