@@ -10,6 +10,7 @@
 //! second (by its id or one of its aliases); one that is not is named, and its day is not scored. A file
 //! that cannot be read is named with the reason, and the others are still compared.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -17,7 +18,7 @@ use clap::Args as ClapArgs;
 use marsad_cluster::evaluate::{Scores, bcubed, pairwise};
 
 use super::Outcome;
-use super::eval_clustering::read_labels;
+use super::eval_clustering::{fmt, mean_and_error, read_labels};
 
 #[derive(Debug, ClapArgs)]
 pub struct Args {
@@ -72,15 +73,17 @@ pub fn run(args: &Args) -> Result<Outcome> {
         };
         // Each article of the first, by its id, with the event the second gives it through any of its
         // DOCNOs (the two may have chosen different ids for one URL's copies).
+        let mut in_second: HashMap<&String, &String> = HashMap::new();
+        for (docno, id) in &labels.alias {
+            if let Some(event) = second.alias.get(docno).and_then(|c| second.articles.get(c)) {
+                in_second.entry(id).or_insert(event);
+            }
+        }
         let mut items = Vec::new();
         let mut missing = Vec::new();
         for (id, event) in &labels.articles {
-            let docnos = labels.alias.iter().filter(|(_, to)| *to == id);
-            let other = docnos
-                .filter_map(|(docno, _)| second.alias.get(docno))
-                .find_map(|canonical| second.articles.get(canonical));
-            match other {
-                Some(other) => items.push((event.clone(), other.clone())),
+            match in_second.get(id) {
+                Some(&other) => items.push((event.clone(), other.clone())),
                 None => missing.push(id.clone()),
             }
         }
@@ -126,31 +129,26 @@ pub fn run(args: &Args) -> Result<Outcome> {
     compared.sort_by(|a, b| a.days.cmp(&b.days));
     for c in &compared {
         println!(
-            "{}: {} articles, {} events in the first, {} in the second\n  second against first  BCubed P {:.3} R {:.3} F1 {:.3}  pairwise P {:.3} R {:.3} F1 {:.3}",
+            "{}: {} articles, {} events in the first, {} in the second\n  second against first  BCubed {}  pairwise {}",
             c.days,
             c.articles,
             c.events.0,
             c.events.1,
-            c.bcubed.precision,
-            c.bcubed.recall,
-            c.bcubed.f1,
-            c.pairwise.precision,
-            c.pairwise.recall,
-            c.pairwise.f1
+            fmt(&c.bcubed),
+            fmt(&c.pairwise)
         );
     }
     if !compared.is_empty() {
-        let n = compared.len() as f64;
-        let mean_b = compared.iter().map(|c| c.bcubed.f1).sum::<f64>() / n;
-        let mean_p = compared.iter().map(|c| c.pairwise.f1).sum::<f64>() / n;
-        let (b, p) = (bcubed(&pooled), pairwise(&pooled));
+        let mean = |f1: fn(&Compared) -> f64| {
+            mean_and_error(&compared.iter().map(f1).collect::<Vec<_>>()).0
+        };
         println!(
-            "{} compared: mean BCubed F1 {mean_b:.3}, mean pairwise F1 {mean_p:.3}; pooled BCubed F1 {:.3}, pairwise P {:.3} R {:.3} F1 {:.3}",
+            "{} compared: mean BCubed F1 {:.3}, mean pairwise F1 {:.3}; pooled BCubed F1 {:.3}, pairwise {}",
             compared.len(),
-            b.f1,
-            p.precision,
-            p.recall,
-            p.f1
+            mean(|c| c.bcubed.f1),
+            mean(|c| c.pairwise.f1),
+            bcubed(&pooled).f1,
+            fmt(&pairwise(&pooled))
         );
     }
     Ok(outcome)

@@ -456,7 +456,7 @@ fn print_errors(
     }
 }
 
-fn fmt(s: &Scores) -> String {
+pub(super) fn fmt(s: &Scores) -> String {
     format!("P {:.3} R {:.3} F1 {:.3}", s.precision, s.recall, s.f1)
 }
 
@@ -699,7 +699,7 @@ fn cross_validate(
 /// The mean of per-day scores and its standard error (sample standard deviation over √days): how far the
 /// mean could move with another draw of days, which a difference between two settings must exceed to mean
 /// anything.
-fn mean_and_error(values: &[f64]) -> (f64, f64) {
+pub(super) fn mean_and_error(values: &[f64]) -> (f64, f64) {
     let n = values.len() as f64;
     if values.is_empty() {
         return (0.0, 0.0);
