@@ -8,8 +8,9 @@
 //! mapped to the article id, as the labels' README says. Thresholds are fixed before the run. Each day
 //! also reports its story arcs (how many, over how many events); `--errors` lists the largest multi-event
 //! arcs with their events' headlines, and every gold event split over predicted events and every predicted
-//! event merging gold events, with titles from the corpus, for reading (nothing is written anywhere);
-//! `--explain` adds, for each article placed against its label, its candidate events with their signal
+//! event merging gold events, with titles from the corpus, for reading (nothing is written anywhere), and
+//! after all days where the pairs are lost: the missed pairs by the size of their gold event, and the events
+//! that lose the most on either side; `--explain` adds, for each article placed against its label, its candidate events with their signal
 //! values.
 //!
 //! Several label files may be given (the dev labels and ours in eval/clustering/); their days are merged.
@@ -75,7 +76,8 @@ pub struct Args {
     #[arg(long)]
     threshold: Option<f32>,
     /// Print the errors: gold events split over several predicted events, predicted events that merge
-    /// several gold events (titles from the corpus, to read, not to keep).
+    /// several gold events (titles from the corpus, to read, not to keep); then, over all days, the missed
+    /// pairs by the size of their gold event and the events losing the most pairs.
     #[arg(long)]
     errors: bool,
     /// With --errors: for each labelled article placed against its label (it opened an event though an
@@ -383,14 +385,18 @@ fn print_stories(clusterer: &Clusterer, show: usize) {
 
 /// (gold event, predicted event) of each labelled article of the day; an article the run did not place
 /// counts as alone.
+/// Each labelled article's (gold event, predicted event). Predicted events are named with the day: each
+/// day runs its own stream, and an event opened in one day's warm-up has the same id in the stream of an
+/// earlier labelled day, so pooled over days, the two would count as one event.
 fn placements(stream: &DayStream, predicted: &HashMap<String, EventId>) -> Vec<(String, String)> {
     stream
         .labelled
         .iter()
         .map(|(id, gold)| {
-            let p = predicted
-                .get(id)
-                .map_or_else(|| format!("alone:{id}"), |e| e.0.clone());
+            let p = predicted.get(id).map_or_else(
+                || format!("alone:{id}"),
+                |e| format!("{}/{}", stream.day, e.0),
+            );
             (gold.clone(), p)
         })
         .collect()
@@ -453,6 +459,99 @@ fn print_errors(
                 println!("      {g:<40} {t}");
             }
         }
+    }
+}
+
+/// One event's share of the pairwise errors: the pairs it loses, its articles, and over how many events
+/// of the other side they are spread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct PairLoss {
+    pairs: usize,
+    articles: usize,
+    spread: usize,
+    event: String,
+}
+
+/// Where the pairwise errors are, from (gold, predicted) placements: per gold event, its same-event pairs
+/// placed apart (missed); per predicted event, its pairs from different gold events (wrong); each list
+/// with the largest loss first, events without a loss left out.
+fn pair_losses(items: &[(String, String)]) -> (Vec<PairLoss>, Vec<PairLoss>) {
+    let pairs = |n: usize| n * n.saturating_sub(1) / 2;
+    let mut by_gold: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    let mut by_pred: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for (gold, pred) in items {
+        *by_gold.entry(gold).or_default().entry(pred).or_default() += 1;
+        *by_pred.entry(pred).or_default().entry(gold).or_default() += 1;
+    }
+    let losses = |groups: HashMap<&str, HashMap<&str, usize>>| {
+        let mut out: Vec<PairLoss> = groups
+            .into_iter()
+            .map(|(event, parts)| {
+                let articles: usize = parts.values().sum();
+                PairLoss {
+                    pairs: pairs(articles) - parts.values().map(|&n| pairs(n)).sum::<usize>(),
+                    articles,
+                    spread: parts.len(),
+                    event: event.to_string(),
+                }
+            })
+            .filter(|l| l.pairs > 0)
+            .collect();
+        out.sort_by(|a, b| b.pairs.cmp(&a.pairs).then_with(|| a.event.cmp(&b.event)));
+        out
+    };
+    (losses(by_gold), losses(by_pred))
+}
+
+/// The pooled summary of `--errors`: how the missed pairs fall by gold event size, and the events that
+/// lose the most pairs on either side.
+fn print_pair_losses(items: &[(String, String)]) {
+    let (missed, wrong) = pair_losses(items);
+    let total = |l: &[PairLoss]| l.iter().map(|l| l.pairs).sum::<usize>();
+    let (missed_total, wrong_total) = (total(&missed), total(&wrong));
+    let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+    let sizes = [(2, 2), (3, 4), (5, 11), (12, usize::MAX)];
+    let by_size: Vec<String> = sizes
+        .iter()
+        .map(|&(lo, hi)| {
+            let n: usize = missed
+                .iter()
+                .filter(|l| (lo..=hi).contains(&l.articles))
+                .map(|l| l.pairs)
+                .sum();
+            let label = match (lo, hi) {
+                (lo, usize::MAX) => format!("{lo} or more"),
+                (lo, hi) if lo == hi => format!("{lo}"),
+                (lo, hi) => format!("{lo}-{hi}"),
+            };
+            format!("{label}: {n} ({:.0}%)", share(n, missed_total))
+        })
+        .collect();
+    println!(
+        "missed same-event pairs: {missed_total}; by the gold event's articles: {}",
+        by_size.join(", ")
+    );
+    let top = missed.iter().take(5).map(|l| l.pairs).sum::<usize>();
+    println!(
+        "  the five gold events losing most ({:.0}% of the missed pairs):",
+        share(top, missed_total)
+    );
+    for l in missed.iter().take(5) {
+        println!(
+            "    {} pairs: {} ({} articles over {} events)",
+            l.pairs, l.event, l.articles, l.spread
+        );
+    }
+    let top = wrong.iter().take(5).map(|l| l.pairs).sum::<usize>();
+    println!(
+        "wrong pairs: {wrong_total}; the five predicted events adding most ({:.0}%):",
+        share(top, wrong_total)
+    );
+    for l in wrong.iter().take(5) {
+        println!(
+            "    {} pairs: {} ({} articles of {} gold events)",
+            l.pairs, l.event, l.articles, l.spread
+        );
     }
 }
 
@@ -836,6 +935,9 @@ pub fn run(args: &Args) -> Result<Outcome> {
         fmt(&bcubed(&pooled_alone)),
         fmt(&pairwise(&pooled_alone))
     );
+    if args.errors {
+        print_pair_losses(&pooled);
+    }
     Ok(if any_missing {
         Outcome::PartlyFailed
     } else {
@@ -845,7 +947,64 @@ pub fn run(args: &Args) -> Result<Outcome> {
 
 #[cfg(test)]
 mod tests {
-    use super::mean_and_error;
+    use super::*;
+
+    #[test]
+    fn one_event_id_in_two_days_streams_is_two_events_when_pooled() {
+        // The event a warm-up article opened on the 14th holds a labelled article of the 16th in that day's
+        // stream, and two of the 14th in the 14th's own.
+        let day = |d: &str, labelled: &[(&str, &str)]| DayStream {
+            day: d.parse().expect("a date"),
+            docs: Vec::new(),
+            labelled: labelled
+                .iter()
+                .map(|(id, gold)| (id.to_string(), gold.to_string()))
+                .collect(),
+        };
+        let first = day("2018-03-14", &[("a1", "14-summit"), ("a2", "14-summit")]);
+        let second = day("2018-03-16", &[("b1", "16-talks")]);
+        let predicted: HashMap<String, EventId> = ["a1", "a2", "b1"]
+            .iter()
+            .map(|id| (id.to_string(), EventId("ev-1".into())))
+            .collect();
+        let mut pooled = placements(&first, &predicted);
+        pooled.extend(placements(&second, &predicted));
+        let scores = pairwise(&pooled);
+        assert_eq!((scores.precision, scores.recall), (1.0, 1.0));
+    }
+
+    #[test]
+    fn pair_losses_count_the_pairs_each_event_loses() {
+        let items: Vec<(String, String)> = [
+            // A gold event of five articles over two predicted events (3 + 2): 10 pairs, 4 kept, 6 missed.
+            ("g1", "p1"),
+            ("g1", "p1"),
+            ("g1", "p1"),
+            ("g1", "p2"),
+            ("g1", "p2"),
+            // p2 also takes an article of g2: 2 wrong pairs (with g1's two).
+            ("g2", "p2"),
+            ("g3", "p3"),
+        ]
+        .iter()
+        .map(|(g, p)| (g.to_string(), p.to_string()))
+        .collect();
+        let (missed, wrong) = pair_losses(&items);
+        let loss = |pairs, articles, spread, event: &str| PairLoss {
+            pairs,
+            articles,
+            spread,
+            event: event.to_string(),
+        };
+        assert_eq!(missed, vec![loss(6, 5, 2, "g1")]);
+        assert_eq!(wrong, vec![loss(2, 3, 2, "p2")]);
+        // As pairwise F1 counts them: 10 gold pairs (all g1's), 4 of them found; 3 + 3 predicted pairs.
+        let scores = pairwise(&items);
+        assert!(
+            (scores.recall - 4.0 / 10.0).abs() < 1e-9
+                && (scores.precision - 4.0 / 6.0).abs() < 1e-9
+        );
+    }
 
     #[test]
     fn standard_error_is_the_sample_deviation_over_root_n() {
