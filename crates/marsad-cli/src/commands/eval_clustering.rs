@@ -531,25 +531,30 @@ fn print_pair_losses(items: &[(String, String)]) {
         "missed same-event pairs: {missed_total}; by the gold event's articles: {}",
         by_size.join(", ")
     );
-    let top = missed.iter().take(5).map(|l| l.pairs).sum::<usize>();
     println!(
-        "  the five gold events losing most ({:.0}% of the missed pairs):",
-        share(top, missed_total)
+        "  the five gold events losing most ({}):",
+        top_share(&missed)
     );
-    for l in missed.iter().take(5) {
-        println!(
-            "    {} pairs: {} ({} articles over {} events)",
-            l.pairs, l.event, l.articles, l.spread
-        );
-    }
-    let top = wrong.iter().take(5).map(|l| l.pairs).sum::<usize>();
+    print_top(&missed, "over", "events");
     println!(
-        "wrong pairs: {wrong_total}; the five predicted events adding most ({:.0}%):",
-        share(top, wrong_total)
+        "wrong pairs: {wrong_total}; the five predicted events adding most ({}):",
+        top_share(&wrong)
     );
-    for l in wrong.iter().take(5) {
+    print_top(&wrong, "of", "gold events");
+}
+
+/// The share of a list's pairs that its first five events lose.
+fn top_share(losses: &[PairLoss]) -> String {
+    let all: usize = losses.iter().map(|l| l.pairs).sum();
+    let top: usize = losses.iter().take(5).map(|l| l.pairs).sum();
+    format!("{:.0}%", 100.0 * top as f64 / all.max(1) as f64)
+}
+
+/// The first five events of a list, each with its lost pairs and how its articles spread.
+fn print_top(losses: &[PairLoss], link: &str, others: &str) {
+    for l in losses.iter().take(5) {
         println!(
-            "    {} pairs: {} ({} articles of {} gold events)",
+            "    {} pairs: {} ({} articles {link} {} {others})",
             l.pairs, l.event, l.articles, l.spread
         );
     }
