@@ -5,13 +5,13 @@
 //! Each labelled day is run on its own: the articles of the `--warmup-days` before it stream through the
 //! pipeline first (so document frequencies and open events are realistic), then the day's articles, all in
 //! `<TIME>` order; only the labelled articles are scored. Articles are deduplicated by URL and alias DOCNOs
-//! mapped to the article id, as the labels' README says. Thresholds are fixed before the run. Each day
-//! also reports its story arcs (how many, over how many events); `--errors` lists the largest multi-event
-//! arcs with their events' headlines, and every gold event split over predicted events and every predicted
-//! event merging gold events, with titles from the corpus, for reading (nothing is written anywhere), and
-//! after all days where the pairs are lost: the missed pairs by the size of their gold event, and the events
-//! that lose the most on either side; `--explain` adds, for each article placed against its label, its candidate events with their signal
-//! values.
+//! mapped to the article id, as the labels' README says. Thresholds are fixed before the run. Each day also
+//! reports its story arcs (how many, over how many events); `--errors` lists the largest multi-event arcs
+//! with their events' headlines, and every gold event split over predicted events and every predicted event
+//! merging gold events, with titles from the corpus, for reading (nothing is written anywhere), and after
+//! all days where the pairs are lost: the missed pairs by the size of their gold event, and the events that
+//! lose the most on either side; `--explain` adds, for each article placed against its label, its candidate
+//! events with their signal values.
 //!
 //! Several label files may be given (the dev labels and ours in eval/clustering/); their days are merged.
 //!
@@ -384,10 +384,9 @@ fn print_stories(clusterer: &Clusterer, show: usize) {
 }
 
 /// (gold event, predicted event) of each labelled article of the day; an article the run did not place
-/// counts as alone.
-/// Each labelled article's (gold event, predicted event). Predicted events are named with the day: each
-/// day runs its own stream, and an event opened in one day's warm-up has the same id in the stream of an
-/// earlier labelled day, so pooled over days, the two would count as one event.
+/// counts as alone. Predicted events are named with the day: each day runs its own stream, and an event
+/// opened by an article of one labelled day has the same id in the stream of a later day where that
+/// article is warm-up, so pooled over days, the two would count as one event.
 fn placements(stream: &DayStream, predicted: &HashMap<String, EventId>) -> Vec<(String, String)> {
     stream
         .labelled
@@ -507,9 +506,7 @@ fn pair_losses(items: &[(String, String)]) -> (Vec<PairLoss>, Vec<PairLoss>) {
 /// lose the most pairs on either side.
 fn print_pair_losses(items: &[(String, String)]) {
     let (missed, wrong) = pair_losses(items);
-    let total = |l: &[PairLoss]| l.iter().map(|l| l.pairs).sum::<usize>();
-    let (missed_total, wrong_total) = (total(&missed), total(&wrong));
-    let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+    let missed_total = lost_pairs(&missed);
     let sizes = [(2, 2), (3, 4), (5, 11), (12, usize::MAX)];
     let by_size: Vec<String> = sizes
         .iter()
@@ -524,7 +521,7 @@ fn print_pair_losses(items: &[(String, String)]) {
                 (lo, hi) if lo == hi => format!("{lo}"),
                 (lo, hi) => format!("{lo}-{hi}"),
             };
-            format!("{label}: {n} ({:.0}%)", share(n, missed_total))
+            format!("{label}: {n} ({})", percent(n, missed_total))
         })
         .collect();
     println!(
@@ -533,21 +530,25 @@ fn print_pair_losses(items: &[(String, String)]) {
     );
     println!(
         "  the five gold events losing most ({}):",
-        top_share(&missed)
+        percent(lost_pairs(&missed[..missed.len().min(5)]), missed_total)
     );
     print_top(&missed, "over", "events");
+    let wrong_total = lost_pairs(&wrong);
     println!(
         "wrong pairs: {wrong_total}; the five predicted events adding most ({}):",
-        top_share(&wrong)
+        percent(lost_pairs(&wrong[..wrong.len().min(5)]), wrong_total)
     );
     print_top(&wrong, "of", "gold events");
 }
 
-/// The share of a list's pairs that its first five events lose.
-fn top_share(losses: &[PairLoss]) -> String {
-    let all: usize = losses.iter().map(|l| l.pairs).sum();
-    let top: usize = losses.iter().take(5).map(|l| l.pairs).sum();
-    format!("{:.0}%", 100.0 * top as f64 / all.max(1) as f64)
+/// The pairs these events lose, together.
+fn lost_pairs(losses: &[PairLoss]) -> usize {
+    losses.iter().map(|l| l.pairs).sum()
+}
+
+/// `n` as a whole percentage of `of`.
+fn percent(n: usize, of: usize) -> String {
+    format!("{:.0}%", 100.0 * n as f64 / of.max(1) as f64)
 }
 
 /// The first five events of a list, each with its lost pairs and how its articles spread.
